@@ -1,0 +1,112 @@
+/** Starts and stops the whole product: database, HTTP server, chat adapters. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './core/shared/clock.js';
+import type { Logger } from './core/shared/logger.js';
+import { openDatabase, type Database } from './db/database.js';
+import { createHttpApp } from './http/http-app.js';
+import { createIntakeRouter } from './intake/intake-router.js';
+import { createServices, type Services } from './services.js';
+import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** The running product. */
+export interface RunningApp {
+  port: number;
+  database: Database;
+  services: Services;
+  /** Stops taking requests, then closes the adapters and the database. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: StartOptions): Promise<RunningApp> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase({
+    uri: config.mongodbUri,
+    databaseName: config.mongodbDatabase,
+    dataDir: config.dataDir,
+    logger,
+  });
+
+  try {
+    const services = createServices(database, config, clock, logger);
+    const slack = createSlack(config, services, logger);
+    const httpApp = createHttpApp({
+      isDatabaseReachable: () => isReachable(database),
+      mounts: [
+        (app) =>
+          app.use(
+            createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),
+          ),
+        (app) => slack?.mount(app),
+      ],
+      logger,
+    });
+
+    const server = await listen(httpApp, config.port);
+    await slack?.start();
+    const port = (server.address() as AddressInfo).port;
+    logStartup(config, port, logger);
+
+    return {
+      port,
+      database,
+      services,
+      async stop() {
+        await closeServer(server);
+        await slack?.stop();
+        await database.close();
+        logger.info({}, 'stopped');
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function createSlack(config: Config, services: Services, logger: Logger): SlackAdapter | null {
+  if (!config.slack.enabled) return null;
+  return createSlackAdapter({ config: config.slack, ...services, logger });
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+async function isReachable(database: Database): Promise<boolean> {
+  try {
+    await database.db.command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function logStartup(config: Config, port: number, logger: Logger) {
+  logger.info({ port, publicBaseUrl: config.publicBaseUrl }, `listening on port ${port}`);
+  logger.info(
+    { sources: config.intakeSources.map((source) => source.name) },
+    config.intakeSources.length > 0
+      ? 'event intake enabled at /api/v1/events'
+      : 'event intake has no sources: set INTAKE_SOURCES to accept events',
+  );
+  if (!config.slack.enabled) logger.warn({}, `Slack is disabled: ${config.slack.reason}`);
+}

@@ -1,0 +1,195 @@
+/** Configuration: read once from the environment, validated, every problem reported at once. */
+import { z } from 'zod';
+import {
+  activityOverrideSchema,
+  defaultCatalog,
+  withOverrides,
+  type ActivityOverrides,
+} from './core/catalog/activity-catalog.js';
+import { isValidTimeZone } from './core/shared/calendar.js';
+import { SYSTEM_SOURCE } from './core/scoring/ledger-entry.js';
+import { isTenantId } from './core/tenants/tenant.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const timeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, 'not an IANA time zone, e.g. Europe/Amsterdam');
+
+const tenantSchema = z
+  .string()
+  .refine(isTenantId, 'a tenant is slack:<team id> or teams:<tenant id>');
+
+/** Reads a variable holding JSON, so that the schema after it sees the parsed value. */
+function jsonVariable<T extends z.ZodType>(schema: T, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const intakeSourceSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _, at most 40')
+    .refine((name) => name !== SYSTEM_SOURCE, `"${SYSTEM_SOURCE}" is reserved`),
+  tenant: tenantSchema,
+  secret: z.string().min(16, 'a secret has at least 16 characters'),
+});
+
+const intakeSourcesSchema = z.array(intakeSourceSchema).superRefine((sources, ctx) => {
+  const names = sources.map((source) => source.name);
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `source names repeat: ${repeated.join(', ')}` });
+  }
+});
+
+const overridesSchema = z
+  .record(tenantSchema, z.record(z.string(), activityOverrideSchema))
+  .superRefine((byTenant, ctx) => {
+    for (const [tenant, overrides] of Object.entries(byTenant)) {
+      try {
+        withOverrides(defaultCatalog, overrides);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: [tenant], message: describe(error) });
+      }
+    }
+  });
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: optionalText,
+  MONGODB_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, - and _')
+    .default('community_profile'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  INTAKE_SOURCES: jsonVariable(intakeSourcesSchema, '[]'),
+  ACTIVITY_OVERRIDES: jsonVariable(overridesSchema, '{}'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+  DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+export type IntakeSource = z.infer<typeof intakeSourceSchema>;
+
+/** How the app talks to Slack, or why it does not. */
+export type SlackConfig =
+  | { enabled: false; reason: string }
+  | { enabled: true; mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
+  | { enabled: true; mode: 'socket'; botToken: string; appToken: string; apiUrl: string };
+
+export interface Config {
+  port: number;
+  mongodbUri: string | undefined;
+  mongodbDatabase: string;
+  dataDir: string;
+  intakeSources: IntakeSource[];
+  activityOverrides: Record<string, ActivityOverrides>;
+  slack: SlackConfig;
+  publicBaseUrl: string;
+  defaultTimeZone: string;
+  logLevel: Environment['LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
+}
+
+/** Every problem found in the environment, one line each. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`The configuration has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Validates the environment; throws a ConfigError listing every problem. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
+  const slack = toSlackConfig(environment, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    mongodbUri: env.MONGODB_URI,
+    mongodbDatabase: env.MONGODB_DATABASE,
+    dataDir: env.DATA_DIR,
+    intakeSources: env.INTAKE_SOURCES,
+    activityOverrides: env.ACTIVITY_OVERRIDES,
+    slack,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    defaultTimeZone: env.DEFAULT_TIMEZONE,
+    logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  };
+}
+
+/** Which Slack mode the credentials ask for; read from the raw variables to report them always. */
+function toSlackConfig(environment: NodeJS.ProcessEnv, problems: string[]): SlackConfig {
+  const read = (name: string) => environment[name]?.trim() || undefined;
+  const botToken = read('SLACK_BOT_TOKEN');
+  const SLACK_SIGNING_SECRET = read('SLACK_SIGNING_SECRET');
+  const SLACK_APP_TOKEN = read('SLACK_APP_TOKEN');
+  const configuredUrl = read('SLACK_API_URL') ?? 'https://slack.com/api/';
+  const apiUrl = configuredUrl.endsWith('/') ? configuredUrl : `${configuredUrl}/`;
+
+  if (!botToken && !SLACK_SIGNING_SECRET && !SLACK_APP_TOKEN) {
+    return {
+      enabled: false,
+      reason:
+        'set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+    };
+  }
+  if (!botToken) problems.push('SLACK_BOT_TOKEN: required when other SLACK_ variables are set');
+  if (SLACK_APP_TOKEN && !SLACK_APP_TOKEN.startsWith('xapp-')) {
+    problems.push('SLACK_APP_TOKEN: an app-level token starts with xapp-');
+  }
+  if (!SLACK_APP_TOKEN && !SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (without SLACK_APP_TOKEN)');
+  }
+  if (!botToken) return { enabled: false, reason: 'incomplete' };
+
+  if (SLACK_APP_TOKEN)
+    return { enabled: true, mode: 'socket', botToken, appToken: SLACK_APP_TOKEN, apiUrl };
+  return {
+    enabled: true,
+    mode: 'http',
+    botToken,
+    signingSecret: SLACK_SIGNING_SECRET ?? '',
+    apiUrl,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [variable, ...inner] = issue.path.map(String);
+  const where = inner.length > 0 ? `${variable} (at ${inner.join('.')})` : variable;
+  return `${where ?? 'environment'}: ${issue.message}`;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return error.issues.map((issue) => issue.message).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,70 @@
+/**
+ * The command grammar both chat platforms share: `/mendix <command>` in Slack, the same words
+ * in a message to the bot in Teams. Adapters turn a platform's mention of a member into
+ * `<@user-id>` before parsing.
+ */
+
+/** A command the bot understands. */
+export type Command = { name: 'profile' | 'stats'; subject: string | null } | { name: 'help' };
+
+export type CommandName = Command['name'];
+
+/** How a command is written and what it does, for help and usage messages. */
+export interface CommandHelp {
+  name: CommandName;
+  usage: string;
+  description: string;
+}
+
+export const COMMAND_HELP: readonly CommandHelp[] = [
+  {
+    name: 'profile',
+    usage: 'profile [@member]',
+    description: 'Level, points, credits and connections, yours or a member’s.',
+  },
+  { name: 'stats', usage: 'stats [@member]', description: 'Points by category.' },
+  { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
+];
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; problem: string };
+
+/** Longest command text looked at; anything longer is not a command. */
+const MAX_COMMAND_LENGTH = 500;
+
+const MENTION = /^<@([A-Za-z0-9:_.-]{1,128})(?:\|[^>]*)?>$/;
+
+/** Parses the text after the command word; empty text asks for help. */
+export function parseCommand(text: string): ParseResult {
+  if (text.length > MAX_COMMAND_LENGTH) return fail('That command is too long.');
+
+  const [word = 'help', ...args] = text.trim().split(/\s+/).filter(Boolean);
+  const name = word.toLowerCase();
+  switch (name) {
+    case 'help':
+      return args.length === 0 ? ok({ name }) : fail('`help` takes no arguments.');
+    case 'profile':
+    case 'stats':
+      return parseSubject(name, args);
+    default:
+      return fail(`I don’t know the command “${truncate(word)}”.`);
+  }
+}
+
+function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
+  if (args.length === 0) return ok({ name, subject: null });
+  const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
+  if (!mention) return fail(`\`${name}\` takes one @mention of a member, or nothing.`);
+  return ok({ name, subject: mention[1]! });
+}
+
+function ok(command: Command): ParseResult {
+  return { ok: true, command };
+}
+
+function fail(problem: string): ParseResult {
+  return { ok: false, problem };
+}
+
+function truncate(word: string): string {
+  return word.length > 30 ? `${word.slice(0, 30)}…` : word;
+}

@@ -1,0 +1,89 @@
+/** Answers a parsed command with a view model; both chat platforms render the result. */
+import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
+import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
+import type { MemberRepository } from '../members/ports.js';
+import { toLevelProgress } from '../scoring/levels.js';
+import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
+import type { ProfileCounters } from './ports.js';
+import type { CategoryBar, ProfileSubject, View } from './profile-view.js';
+
+export interface AnswerCommandOptions {
+  members: MemberRepository;
+  figures: FiguresRepository;
+  counters: ProfileCounters;
+}
+
+/** Who asks, in which tenant. */
+export interface Viewer {
+  tenant: string;
+  userId: string;
+}
+
+/** Parses the command text and answers it. */
+export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
+
+export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
+  const { members, figures, counters } = options;
+
+  async function answer(viewer: Viewer, command: Command): Promise<View> {
+    switch (command.name) {
+      case 'help':
+        return { kind: 'help', commands: [...COMMAND_HELP] };
+      case 'profile':
+      case 'stats':
+        return showProfile(viewer, command.subject ?? viewer.userId, command.name);
+    }
+  }
+
+  async function showProfile(
+    viewer: Viewer,
+    userId: string,
+    kind: 'profile' | 'stats',
+  ): Promise<View> {
+    const member = await members.findByUserId(viewer.tenant, userId);
+    if (!member) return { kind: 'no_profile', userId };
+
+    const totals = (await figures.findTotals(viewer.tenant, userId)) ?? noTotals(userId);
+    const subject: ProfileSubject = {
+      userId,
+      displayName: member.displayName ?? userId,
+      company: member.company?.name ?? null,
+      isViewer: userId === viewer.userId,
+    };
+    const shared = {
+      subject,
+      points: totals.total,
+      level: toLevelProgress(totals.total),
+      categories: toCategoryBars(totals),
+    };
+    if (kind === 'stats') return { kind, ...shared, adjustments: totals.adjustments };
+
+    const [credits, connections] = await Promise.all([
+      counters.creditsOf(viewer.tenant, userId),
+      counters.connectionsOf(viewer.tenant, userId),
+    ]);
+    return { kind, ...shared, credits, connections };
+  }
+
+  return async (viewer, text) => {
+    const parsed = parseCommand(text);
+    if (!parsed.ok) return { kind: 'usage', problem: parsed.problem, commands: [...COMMAND_HELP] };
+    return answer(viewer, parsed.command);
+  };
+}
+
+/** Bars for every category, scaled to the largest so that the biggest bar is full. */
+export function toCategoryBars(totals: Pick<MemberTotals, 'categories'>): CategoryBar[] {
+  const points = CATEGORIES.map((category) => totals.categories[category] ?? 0);
+  const largest = Math.max(1, ...points);
+  return CATEGORIES.map((category, index) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    points: points[index]!,
+    share: Math.max(0, points[index]!) / largest,
+  }));
+}
+
+function noTotals(member: string): MemberTotals {
+  return { member, total: 0, categories: {}, adjustments: 0, seq: 0 };
+}

@@ -1,0 +1,70 @@
+/** View models of the profile: what a member sees, before any platform renders it. */
+import type { Category } from '../catalog/activity-catalog.js';
+import type { LevelProgress } from '../scoring/levels.js';
+
+/** Points of one category, with its share of the largest category for drawing bars. */
+export interface CategoryBar {
+  category: Category;
+  label: string;
+  points: number;
+  /** 0 to 1, relative to the category with the most points. */
+  share: number;
+}
+
+/** Who a profile belongs to. */
+export interface ProfileSubject {
+  userId: string;
+  displayName: string;
+  company: string | null;
+  isViewer: boolean;
+}
+
+/** The profile header and the points split (SPEC §6). */
+export interface ProfileView {
+  kind: 'profile';
+  subject: ProfileSubject;
+  points: number;
+  level: LevelProgress;
+  credits: number;
+  connections: number;
+  categories: CategoryBar[];
+}
+
+/** Points by category in detail. */
+export interface StatsView {
+  kind: 'stats';
+  subject: ProfileSubject;
+  points: number;
+  level: LevelProgress;
+  categories: CategoryBar[];
+  /** Net points of penalties, shown when there are any. */
+  adjustments: number;
+}
+
+/** A member asked about someone who has no profile yet. */
+export interface NoProfileView {
+  kind: 'no_profile';
+  userId: string;
+}
+
+/** The commands and what they do. */
+export interface HelpView {
+  kind: 'help';
+  commands: { usage: string; description: string }[];
+}
+
+/** The command could not be understood; says why and how to use it. */
+export interface UsageView {
+  kind: 'usage';
+  problem: string;
+  commands: { usage: string; description: string }[];
+}
+
+/** Something went wrong on our side; says so without internals. */
+export interface FailureView {
+  kind: 'failure';
+  message: string;
+}
+
+/** Everything a command can answer with. */
+export type View = ProfileView | StatsView | NoProfileView | HelpView | UsageView | FailureView;

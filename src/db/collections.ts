@@ -1,0 +1,154 @@
+/**
+ * The collections, their documents and their indexes.
+ *
+ * Every document a hot path reads is found by its `_id`, a string made of the tenant and the
+ * natural key. FerretDB, the embedded database, uses indexes only to enforce uniqueness and
+ * answers other filters by scanning, while MongoDB serves both kinds of lookup from indexes.
+ *
+ * Correctness rests on inserts into unique keys alone. FerretDB applies an update by reading the
+ * document and writing it back, so two concurrent updates of one document can lose one of
+ * them; only an insert that a unique key refuses is atomic there. Documents that are updated
+ * in place hold derived figures that the next write repairs.
+ */
+import type { Collection, Db } from 'mongodb';
+import type { Category } from '../core/catalog/activity-catalog.js';
+import type { Company } from '../core/members/company.js';
+import type { ActivityEvent } from '../core/scoring/activity-event.js';
+import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js';
+import type { CategoryPoints } from '../core/scoring/member-figures.js';
+
+export interface TenantDocument {
+  _id: string;
+  timeZone: string;
+  createdAt: Date;
+}
+
+export interface MemberDocument {
+  _id: string;
+  tenant: string;
+  userId: string;
+  displayName: string | null;
+  email: string | null;
+  company: Company | null;
+  createdAt: Date;
+  contactCheckedAt: Date | null;
+  signupSettled?: boolean;
+}
+
+/** Links an e-mail address to the member who has it; the first member to claim it keeps it. */
+export interface MemberEmailDocument {
+  _id: string;
+  tenant: string;
+  email: string;
+  userId: string;
+}
+
+export type LedgerDocument = LedgerEntry & { _id: string };
+
+/** Finds a ledger entry by its event key without a query on other fields. */
+export type LedgerEventDocument = RecordedEvent & { _id: string };
+
+export interface MemberScoreDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  seq: number;
+  total: number;
+  categories: CategoryPoints;
+  adjustments: number;
+}
+
+export interface DailyPointsDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  day: string;
+  points: number;
+  categories: Partial<Record<Category, number>>;
+  lastSeq: number;
+}
+
+export interface ClaimDocument {
+  _id: string;
+  owner: string;
+  claimedAt: Date;
+}
+
+export interface PendingEventDocument {
+  _id: string;
+  tenant: string;
+  email: string;
+  eventKey: string;
+  event: ActivityEvent;
+  requested: number;
+  receivedAt: Date;
+}
+
+/** A member's credit balance as the credit ledger leaves it. */
+export interface CreditBalanceDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  balance: number;
+}
+
+/** How many connections a member has. */
+export interface ConnectionCountDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  count: number;
+}
+
+/** Typed access to every collection of the product. */
+export interface Collections {
+  tenants: Collection<TenantDocument>;
+  members: Collection<MemberDocument>;
+  memberEmails: Collection<MemberEmailDocument>;
+  ledger: Collection<LedgerDocument>;
+  ledgerEvents: Collection<LedgerEventDocument>;
+  memberScores: Collection<MemberScoreDocument>;
+  dailyPoints: Collection<DailyPointsDocument>;
+  claims: Collection<ClaimDocument>;
+  pendingEvents: Collection<PendingEventDocument>;
+  creditBalances: Collection<CreditBalanceDocument>;
+  connectionCounts: Collection<ConnectionCountDocument>;
+}
+
+export function toCollections(db: Db): Collections {
+  return {
+    tenants: db.collection('tenants'),
+    members: db.collection('members'),
+    memberEmails: db.collection('member_emails'),
+    ledger: db.collection('ledger'),
+    ledgerEvents: db.collection('ledger_events'),
+    memberScores: db.collection('member_scores'),
+    dailyPoints: db.collection('daily_points'),
+    claims: db.collection('claims'),
+    pendingEvents: db.collection('pending_events'),
+    creditBalances: db.collection('credit_balances'),
+    connectionCounts: db.collection('connection_counts'),
+  };
+}
+
+/** Creates every index; creating an index that exists is a no-op, so start-up may repeat it. */
+export async function ensureIndexes(collections: Collections): Promise<void> {
+  await Promise.all([
+    collections.ledger.createIndex({ tenant: 1, eventKey: 1 }, { unique: true }),
+    collections.ledger.createIndex({ tenant: 1, member: 1, seq: -1 }),
+    collections.members.createIndex({ tenant: 1 }),
+    collections.memberScores.createIndex({ tenant: 1, total: -1 }),
+    collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
+    collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
+  ]);
+}
+
+/** The `_id` of a document keyed by tenant and further parts. */
+export function toDocumentId(tenant: string, ...parts: (string | number)[]): string {
+  return [tenant, ...parts].join('|');
+}
+
+/** Whether a write failed because a unique key already exists. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}

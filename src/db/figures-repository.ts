@@ -1,0 +1,194 @@
+/**
+ * Stored figures derived from the ledger: member totals and daily sums.
+ *
+ * They are written from the figures a ledger entry carries, after the entry. Two processes may
+ * write them at once, and on the embedded database a late write can overwrite a newer one, so
+ * each writer looks again afterwards and writes once more while the ledger has moved on.
+ */
+import type { LedgerEntry } from '../core/scoring/ledger-entry.js';
+import type { DayFigures } from '../core/scoring/member-figures.js';
+import type {
+  DailyPoints,
+  FiguresRepository,
+  LedgerSums,
+  MemberTotals,
+} from '../core/scoring/ports.js';
+import {
+  isDuplicateKeyError,
+  toDocumentId,
+  type Collections,
+  type DailyPointsDocument,
+  type MemberScoreDocument,
+} from './collections.js';
+import type { Collection, Filter, UpdateFilter, WithoutId } from 'mongodb';
+import type { LedgerStore } from './ledger-store.js';
+
+/** Documents written per round trip when a rebuild replaces a tenant's figures. */
+const REBUILD_BATCH = 500;
+
+export function createFiguresRepository(
+  collections: Collections,
+  store: LedgerStore,
+): FiguresRepository {
+  /** Writes the totals, and every day changed after `sinceSeq`, from the entry's figures. */
+  async function writeFrom(entry: LedgerEntry, sinceSeq: number): Promise<void> {
+    const changedDays = Object.entries(entry.figures.days).filter(
+      ([, day]) => day.lastSeq > sinceSeq,
+    );
+    // Days first: stored totals at an entry then imply its days are stored too.
+    await Promise.all(changedDays.map(([day, figures]) => writeDay(entry, day, figures)));
+    await writeTotals(entry);
+  }
+
+  async function writeDay(entry: LedgerEntry, day: string, figures: DayFigures) {
+    const _id = toDocumentId(entry.tenant, entry.member, day);
+    const { points, categories, lastSeq } = figures;
+    const document = {
+      tenant: entry.tenant,
+      member: entry.member,
+      day,
+      points,
+      categories,
+      lastSeq,
+    };
+    await upsertIfNewer(collections.dailyPoints, _id, 'lastSeq', lastSeq, document);
+  }
+
+  async function writeTotals(entry: LedgerEntry) {
+    const _id = toDocumentId(entry.tenant, entry.member);
+    const { total, categories, adjustments } = entry.figures;
+    const document = { tenant: entry.tenant, member: entry.member, seq: entry.seq };
+    const totals = { ...document, total, categories, adjustments };
+    await upsertIfNewer(collections.memberScores, _id, 'seq', entry.seq, totals);
+  }
+
+  /** Writes again from the newest entry for as long as entries appear after what was written. */
+  async function settle(written: LedgerEntry): Promise<void> {
+    let current = written;
+    for (;;) {
+      const next = await store.findEntry(current.tenant, current.member, current.seq + 1);
+      if (!next) return;
+      const newest = (await store.findNewestFrom(next.tenant, next.member, next.seq)) ?? next;
+      await writeFrom(newest, current.seq - 1);
+      current = newest;
+    }
+  }
+
+  return {
+    async publish(entry) {
+      const storedSeq = await store.newestHint(entry.tenant, entry.member);
+      // A stored position more than one behind means an earlier entry was never published.
+      await writeFrom(entry, Math.min(storedSeq, entry.seq - 1));
+      await settle(entry);
+    },
+
+    async repair(tenant, member) {
+      const storedSeq = await store.newestHint(tenant, member);
+      const newest = await store.findNewestFrom(tenant, member, storedSeq);
+      if (!newest || newest.seq === storedSeq) return;
+
+      await writeFrom(newest, storedSeq);
+      await settle(newest);
+    },
+
+    async findTotals(tenant, member) {
+      const document = await collections.memberScores.findOne({
+        _id: toDocumentId(tenant, member),
+      });
+      return document ? toMemberTotals(document) : null;
+    },
+
+    async replaceAll(tenant, sums) {
+      await replaceTenantDocuments(
+        collections.memberScores,
+        tenant,
+        sums.totals.map((totals) => ({
+          _id: toDocumentId(tenant, totals.member),
+          tenant,
+          ...totals,
+        })),
+      );
+      await replaceTenantDocuments(
+        collections.dailyPoints,
+        tenant,
+        sums.days.map((day) => ({
+          _id: toDocumentId(tenant, day.member, day.day),
+          tenant,
+          ...day,
+        })),
+      );
+    },
+
+    async listAll(tenant): Promise<LedgerSums> {
+      const totals = await collections.memberScores.find({ tenant }).toArray();
+      const days = await collections.dailyPoints.find({ tenant }).toArray();
+      return {
+        totals: totals.map(toMemberTotals).sort((a, b) => a.member.localeCompare(b.member)),
+        days: days
+          .map(toDailyPoints)
+          .sort((a, b) => a.member.localeCompare(b.member) || a.day.localeCompare(b.day)),
+      };
+    },
+  };
+}
+
+/**
+ * Sets the document unless the stored one is as new or newer. When the filter does not match
+ * because the stored one is newer, the upsert's insert hits the `_id` and is refused: fine.
+ */
+async function upsertIfNewer<T extends { _id: string }>(
+  collection: Collection<T>,
+  _id: string,
+  versionField: string,
+  version: number,
+  fields: Omit<T, '_id'>,
+): Promise<void> {
+  try {
+    await collection.updateOne(
+      { _id, [versionField]: { $lt: version } } as Filter<T>,
+      { $set: fields } as unknown as UpdateFilter<T>,
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
+async function replaceTenantDocuments<T extends { _id: string; tenant: string }>(
+  collection: Collection<T>,
+  tenant: string,
+  documents: T[],
+): Promise<void> {
+  for (let start = 0; start < documents.length; start += REBUILD_BATCH) {
+    const batch = documents.slice(start, start + REBUILD_BATCH);
+    await collection.bulkWrite(
+      batch.map((document) => ({
+        replaceOne: {
+          filter: { _id: document._id } as Filter<T>,
+          replacement: document as WithoutId<T>,
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  const keep = new Set(documents.map((document) => document._id));
+  const stored = await collection
+    .find({ tenant } as Filter<T>, { projection: { _id: 1 } })
+    .toArray();
+  const extra = stored.map((document) => document._id).filter((id) => !keep.has(id));
+  if (extra.length > 0) {
+    await collection.deleteMany({ _id: { $in: extra } } as Filter<T>);
+  }
+}
+
+function toMemberTotals(document: MemberScoreDocument): MemberTotals {
+  const { member, total, categories, adjustments, seq } = document;
+  return { member, total, categories, adjustments, seq };
+}
+
+function toDailyPoints(document: DailyPointsDocument): DailyPoints {
+  const { member, day, points, categories, lastSeq } = document;
+  return { member, day, points, categories, lastSeq };
+}

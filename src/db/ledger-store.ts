@@ -1,0 +1,145 @@
+/** Reads and appends ledger entries, each member's a gap-free sequence keyed by position. */
+import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js';
+import { toRecordedEvent } from '../core/scoring/ledger-entry.js';
+import type { MemberFigures } from '../core/scoring/member-figures.js';
+import type { AppendOutcome } from '../core/scoring/ports.js';
+import {
+  isDuplicateKeyError,
+  toDocumentId,
+  type Collections,
+  type LedgerDocument,
+} from './collections.js';
+
+/** Positions are zero-padded so that a member's `_id`s sort in ledger order. */
+const SEQ_DIGITS = 12;
+
+export class LedgerStore {
+  readonly #collections: Collections;
+
+  constructor(collections: Collections) {
+    this.#collections = collections;
+  }
+
+  async findEntry(tenant: string, member: string, seq: number): Promise<LedgerEntry | null> {
+    const document = await this.#collections.ledger.findOne({
+      _id: toEntryId(tenant, member, seq),
+    });
+    return document ? toEntry(document) : null;
+  }
+
+  /** The position stored figures say is newest; a hint only, never beyond the real newest. */
+  async newestHint(tenant: string, member: string): Promise<number> {
+    const score = await this.#collections.memberScores.findOne(
+      { _id: toDocumentId(tenant, member) },
+      { projection: { seq: 1 } },
+    );
+    return score?.seq ?? 0;
+  }
+
+  /**
+   * Finds the newest entry by probing positions after the hint, doubling the step and then
+   * halving it. Positions have no gaps, so the first missing one ends the sequence.
+   */
+  async findNewestFrom(tenant: string, member: string, hint: number): Promise<LedgerEntry | null> {
+    let present = 0;
+    let presentEntry: LedgerEntry | null = null;
+    let probe = hint > 0 ? hint : 1;
+    let step = 1;
+    for (;;) {
+      const entry = await this.findEntry(tenant, member, probe);
+      if (!entry) break;
+      [present, presentEntry] = [probe, entry];
+      probe = present + step;
+      step *= 2;
+    }
+
+    let missing = probe;
+    while (missing - present > 1) {
+      const middle = Math.floor((present + missing) / 2);
+      const entry = await this.findEntry(tenant, member, middle);
+      if (entry) [present, presentEntry] = [middle, entry];
+      else missing = middle;
+    }
+    if (presentEntry === null && hint > 1) return this.findNewestFrom(tenant, member, 0);
+    return presentEntry;
+  }
+
+  async append(entry: LedgerEntry): Promise<AppendOutcome> {
+    const _id = toEntryId(entry.tenant, entry.member, entry.seq);
+    try {
+      await this.#collections.ledger.insertOne(toLedgerDocument(_id, entry));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const holder = await this.findEntry(entry.tenant, entry.member, entry.seq);
+      return holder && holder.eventKey !== entry.eventKey ? 'position_taken' : 'duplicate_event';
+    }
+
+    await this.#indexEvent(toRecordedEvent(entry));
+    return 'appended';
+  }
+
+  async findRecordedEvent(tenant: string, eventKey: string): Promise<RecordedEvent | null> {
+    const document = await this.#collections.ledgerEvents.findOne({
+      _id: toDocumentId(tenant, eventKey),
+    });
+    if (!document) return null;
+    const { _id, ...recorded } = document;
+    return recorded;
+  }
+
+  /**
+   * Finds the event in the ledger itself, for when its index entry is missing because the
+   * process stopped between the two writes. A scan on the embedded database, so only for that.
+   */
+  async findRecordedEventInLedger(tenant: string, eventKey: string): Promise<RecordedEvent | null> {
+    const indexed = await this.findRecordedEvent(tenant, eventKey);
+    if (indexed) return indexed;
+
+    const document = await this.#collections.ledger.findOne({ tenant, eventKey });
+    if (!document) return null;
+    const recorded = toRecordedEvent(toEntry(document));
+    await this.#indexEvent(recorded);
+    return recorded;
+  }
+
+  async #indexEvent(recorded: RecordedEvent): Promise<void> {
+    try {
+      const _id = toDocumentId(recorded.tenant, recorded.eventKey);
+      await this.#collections.ledgerEvents.insertOne({ _id, ...recorded });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+}
+
+export function toEntryId(tenant: string, member: string, seq: number): string {
+  return toDocumentId(tenant, member, String(seq).padStart(SEQ_DIGITS, '0'));
+}
+
+function toEntry(document: LedgerDocument): LedgerEntry {
+  const { _id, ...entry } = document;
+  return { ...entry, figures: mapCappedKeys(entry.figures, (key) => key.replace(':', '.')) };
+}
+
+function toLedgerDocument(_id: string, entry: LedgerEntry): LedgerDocument {
+  return { _id, ...entry, figures: mapCappedKeys(entry.figures, (key) => key.replace('.', ':')) };
+}
+
+/**
+ * Activity keys contain a dot, which the embedded database refuses in field names; stored, the
+ * per-activity cap counts use a colon instead.
+ */
+function mapCappedKeys(figures: MemberFigures, rename: (key: string) => string): MemberFigures {
+  const days = Object.fromEntries(
+    Object.entries(figures.days).map(([day, dayFigures]) => [
+      day,
+      {
+        ...dayFigures,
+        capped: Object.fromEntries(
+          Object.entries(dayFigures.capped).map(([key, points]) => [rename(key), points]),
+        ),
+      },
+    ]),
+  );
+  return { ...figures, days };
+}

@@ -1,0 +1,72 @@
+/** The one HTTP server: health, the intake API, Slack and (later) Teams share it. */
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+import { isAppError } from '../core/errors.js';
+import type { Logger } from '../core/shared/logger.js';
+
+export interface HttpAppOptions {
+  /** Whether the database answers; /readyz reports it. */
+  isDatabaseReachable: () => Promise<boolean>;
+  /** Adds routes; called in order, before the not-found and error handlers. */
+  mounts: ((app: Application) => void)[];
+  logger: Logger;
+}
+
+export function createHttpApp(options: HttpAppOptions): Application {
+  const logger = options.logger.child({ module: 'http' });
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const ready = await options.isDatabaseReachable();
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+  });
+
+  for (const mount of options.mounts) mount(app);
+
+  app.use((_request, response) => {
+    response.status(404).json({ error: 'not_found', message: 'no such endpoint' });
+  });
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) logger.error({ err: error, path: request.path }, 'request failed');
+    else logger.warn({ path: request.path, status, error: body.error }, 'request refused');
+    if (status === 503) response.set('Retry-After', '5');
+    response.status(status).json(body);
+  });
+  return app;
+}
+
+/** The status and body for an error: precise for the sender's mistakes, bland for ours. */
+function toErrorResponse(error: unknown): {
+  status: number;
+  body: { error: string; message: string };
+} {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    return { status: 413, body: { error: 'payload_too_large', message: 'the body is over 1 MiB' } };
+  }
+  if (isDatabaseOutage(error) || isAppError(error, 'scoring_contention')) {
+    return {
+      status: 503,
+      body: { error: 'unavailable', message: 'the service is unavailable; retry later' },
+    };
+  }
+  return { status: 500, body: { error: 'internal', message: 'something went wrong on our side' } };
+}
+
+/** The driver's errors for a server that cannot be reached or stopped answering. */
+export function isDatabaseOutage(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return (
+    isAppError(error, 'database_unavailable') ||
+    name === 'MongoServerSelectionError' ||
+    name === 'MongoNetworkError' ||
+    name === 'MongoNetworkTimeoutError' ||
+    name === 'MongoNotConnectedError' ||
+    name === 'MongoTopologyClosedError'
+  );
+}

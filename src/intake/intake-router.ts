@@ -1,0 +1,96 @@
+/** `POST /api/v1/events`: the event intake API of SPEC §12. */
+import express, { Router, type Request, type Response } from 'express';
+import type { IntakeSource } from '../config.js';
+import { isAppError } from '../core/errors.js';
+import type { Scoring } from '../core/scoring/record-activity.js';
+import type { Clock } from '../core/shared/clock.js';
+import type { Logger } from '../core/shared/logger.js';
+import type { TenantDirectory } from '../core/tenants/tenant.js';
+import { checkIntakeSignature } from './intake-signature.js';
+import { parseIntakeBody } from './intake-schema.js';
+
+/** Bodies over 1 MiB are refused with 413 before they are read further. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface IntakeRouterOptions {
+  sources: readonly IntakeSource[];
+  scoring: Scoring;
+  tenants: TenantDirectory;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function createIntakeRouter(options: IntakeRouterOptions): Router {
+  const logger = options.logger.child({ module: 'intake' });
+  const router = Router();
+
+  router.post(
+    '/api/v1/events',
+    express.raw({ type: () => true, limit: MAX_BODY_BYTES }),
+    async (request: Request, response: Response) => {
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const check = checkIntakeSignature(
+        {
+          sourceName: request.get('x-profile-source'),
+          timestamp: request.get('x-profile-timestamp'),
+          signature: request.get('x-profile-signature'),
+          rawBody,
+        },
+        options.sources,
+        options.clock.now(),
+      );
+      if (!check.ok) {
+        logger.warn({ reason: check.reason }, 'intake request refused');
+        response.status(401).json({ error: 'unauthorized', message: check.reason });
+        return;
+      }
+
+      const body = parseJson(rawBody);
+      if (body === INVALID_JSON) {
+        response.status(400).json(invalid([{ path: '(body)', message: 'is not valid JSON' }]));
+        return;
+      }
+
+      const { source } = check;
+      const settings = await options.tenants.get(source.tenant);
+      const parsed = parseIntakeBody(body, {
+        tenant: source.tenant,
+        source: source.name,
+        catalog: settings.catalog,
+        now: options.clock.now(),
+      });
+      if (!parsed.ok) {
+        logger.warn({ source: source.name, issues: parsed.issues.length }, 'intake body invalid');
+        response.status(400).json(invalid(parsed.issues));
+        return;
+      }
+
+      try {
+        const results = await options.scoring.recordEvents(parsed.events);
+        response.json({ results });
+      } catch (error) {
+        if (!isAppError(error, 'unknown_reversal_target')) throw error;
+        const eventId = error.details?.eventId;
+        const index = parsed.events.findIndex((event) => event.eventId === eventId);
+        const path =
+          index >= 0 && parsed.events.length > 1 ? `events.${index}.reverses` : 'reverses';
+        response.status(400).json(invalid([{ path, message: error.message }]));
+      }
+    },
+  );
+  return router;
+}
+
+const INVALID_JSON = Symbol('invalid JSON');
+
+function parseJson(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8')) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+function invalid(issues: { path: string; message: string }[]) {
+  return { error: 'invalid_request', message: 'the request was not stored', issues };
+}

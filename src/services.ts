@@ -1,0 +1,61 @@
+/** Wires the core's use cases to the database adapters. */
+import type { Config } from './config.js';
+import { defaultCatalog } from './core/catalog/activity-catalog.js';
+import { createRegisterContact } from './core/members/register-contact.js';
+import { createAnswerCommand } from './core/profile/answer-command.js';
+import { createScoring } from './core/scoring/record-activity.js';
+import type { Clock } from './core/shared/clock.js';
+import type { Logger } from './core/shared/logger.js';
+import { createClaimRepository } from './db/claim-repository.js';
+import type { Database } from './db/database.js';
+import { createFiguresRepository } from './db/figures-repository.js';
+import { createLedgerRepository } from './db/ledger-repository.js';
+import { LedgerStore } from './db/ledger-store.js';
+import { createMemberRepository } from './db/member-repository.js';
+import { createPendingEventRepository } from './db/pending-event-repository.js';
+import { createProfileCounters } from './db/profile-counters.js';
+import { createTenantDirectory } from './db/tenant-directory.js';
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(database: Database, config: Config, clock: Clock, logger: Logger) {
+  const { collections } = database;
+  const store = new LedgerStore(collections);
+  const ledger = createLedgerRepository(collections, store);
+  const figures = createFiguresRepository(collections, store);
+  const claims = createClaimRepository(collections, clock);
+  const members = createMemberRepository(collections);
+  const pending = createPendingEventRepository(collections);
+  const counters = createProfileCounters(collections);
+  const tenants = createTenantDirectory(collections, {
+    defaultTimeZone: config.defaultTimeZone,
+    overrides: config.activityOverrides,
+    baseCatalog: defaultCatalog,
+    clock,
+  });
+
+  const scoring = createScoring({
+    ledger,
+    figures,
+    claims,
+    members,
+    pending,
+    tenants,
+    clock,
+    logger,
+  });
+  const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
+  const answerCommand = createAnswerCommand({ members, figures, counters });
+
+  return {
+    ledger,
+    figures,
+    claims,
+    members,
+    pending,
+    tenants,
+    scoring,
+    registerContact,
+    answerCommand,
+  };
+}

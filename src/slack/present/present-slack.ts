@@ -1,0 +1,136 @@
+/** Renders view models as Slack messages in Block Kit. */
+import type { types } from '@slack/bolt';
+import type {
+  CategoryBar,
+  HelpView,
+  ProfileSubject,
+  ProfileView,
+  StatsView,
+  View,
+} from '../../core/profile/profile-view.js';
+import type { LevelProgress } from '../../core/scoring/levels.js';
+import { formatNumber, formatSigned, toBarText } from '../../present/text.js';
+
+type KnownBlock = types.KnownBlock;
+
+/** A message: blocks, and the text Slack shows in notifications and to screen readers. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Slack cuts a header's plain text at 150 characters. */
+const HEADER_MAX = 150;
+
+const SLASH_COMMAND = '/mendix';
+
+export function presentSlackMessage(view: View): SlackMessage {
+  switch (view.kind) {
+    case 'profile':
+      return presentProfile(view);
+    case 'stats':
+      return presentStats(view);
+    case 'help':
+      return presentHelp(view, null);
+    case 'usage':
+      return presentHelp(view, view.problem);
+    case 'no_profile':
+      return plain(`<@${view.userId}> has no profile yet.`);
+    case 'failure':
+      return plain(view.message);
+  }
+}
+
+function presentProfile(view: ProfileView): SlackMessage {
+  const { subject, level } = view;
+  const blocks: KnownBlock[] = [
+    header(subject.displayName),
+    context(subjectLine(subject, level)),
+    {
+      type: 'section',
+      fields: [
+        markdown(`*Points*\n${formatNumber(view.points)}`),
+        markdown(`*Level*\n${level.level}`),
+        markdown(`*Credits*\n${formatNumber(view.credits)}`),
+        markdown(`*Connections*\n${formatNumber(view.connections)}`),
+      ],
+    },
+    section(`*Next level*\n${nextLevelLine(level)}`),
+    { type: 'divider' },
+    section(`*Points by category*\n${categoryBars(view.categories)}`),
+  ];
+  return {
+    text: `${subject.displayName}: level ${level.level}, ${formatNumber(view.points)} points`,
+    blocks,
+  };
+}
+
+function presentStats(view: StatsView): SlackMessage {
+  const blocks: KnownBlock[] = [
+    header(`Points by category: ${view.subject.displayName}`),
+    section(categoryBars(view.categories)),
+    context(
+      `Total ${formatNumber(view.points)} points · level ${view.level.level}` +
+        (view.adjustments !== 0 ? ` · penalties ${formatSigned(view.adjustments)}` : ''),
+    ),
+  ];
+  const split = view.categories.map((bar) => `${bar.label} ${bar.points}`).join(', ');
+  return { text: `Points by category: ${split}`, blocks };
+}
+
+function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): SlackMessage {
+  const lines = view.commands.map(
+    (command) => `\`${SLASH_COMMAND} ${command.usage}\`  ${command.description}`,
+  );
+  const blocks: KnownBlock[] = [];
+  if (problem) blocks.push(section(`:warning: ${problem}`));
+  blocks.push(section(`*What you can ask*\n${lines.join('\n')}`));
+  return { text: problem ?? 'What you can ask', blocks };
+}
+
+function subjectLine(subject: ProfileSubject, level: LevelProgress): string {
+  const parts = [`<@${subject.userId}>`, `Level ${level.level}`];
+  if (subject.company) parts.push(escapeText(subject.company));
+  return parts.join(' · ');
+}
+
+function nextLevelLine(level: LevelProgress): string {
+  if (level.pointsToNextLevel === null) return 'Top level reached';
+  const bar = toBarText(level.fractionToNextLevel, 10);
+  return `\`${bar}\` ${formatNumber(level.pointsToNextLevel)} points to level ${level.level + 1}`;
+}
+
+/** Text bars in a code block, so that the columns line up in any font. */
+function categoryBars(bars: CategoryBar[]): string {
+  const width = Math.max(...bars.map((bar) => bar.label.length));
+  const lines = bars.map(
+    (bar) => `${bar.label.padEnd(width)}  ${toBarText(bar.share, 10)}  ${formatNumber(bar.points)}`,
+  );
+  return `\`\`\`${lines.join('\n')}\`\`\``;
+}
+
+function header(text: string): KnownBlock {
+  const clipped = text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
+  return { type: 'header', text: { type: 'plain_text', text: clipped, emoji: true } };
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: markdown(text) };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [markdown(text)] };
+}
+
+function markdown(text: string) {
+  return { type: 'mrkdwn' as const, text };
+}
+
+function plain(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
+
+/** Slack reads &, < and > as markup in mrkdwn. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
