@@ -124,7 +124,7 @@ function decideReversal(
 function limitNegative(total: number, requested: number, category: Category | null): Decision {
   if (requested >= 0) return { requested, applied: requested, category, limitedBy: null };
 
-  const applied = Math.max(requested, -total);
+  const applied = Math.max(requested, 0 - total);
   return { requested, applied, category, limitedBy: applied > requested ? 'zero_floor' : null };
 }
 

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TENANT = FORUM_SOURCE.tenant;
+
+function buildBody(overrides: Record<string, unknown> = {}) {
+  return {
+    id: `e-${Math.random().toString(36).slice(2)}`,
+    activity: 'community.upvote_received',
+    member: 'U_ADA',
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+describe('POST /api/v1/events', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+  beforeEach(async () => {
+    const { collections } = app.database;
+    await Promise.all(
+      [
+        collections.ledger,
+        collections.ledgerEvents,
+        collections.pendingEvents,
+        collections.memberScores,
+      ].map((collection) => collection.deleteMany({})),
+    );
+  });
+
+  const storedEntries = () => app.database.collections.ledger.countDocuments({});
+  const storedPending = () => app.database.collections.pendingEvents.countDocuments({});
+
+  it('records one event and answers requested and applied points', async () => {
+    const response = await postEvents(app.baseUrl, buildBody({ id: 'one' }));
+
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({
+      results: [{ id: 'one', requested: 10, applied: 10, duplicate: false }],
+    });
+    const totals = await app.services.figures.findTotals(TENANT, 'U_ADA');
+    expect(totals?.total).toBe(10);
+  });
+
+  it('answers a batch in request order and a second delivery with the first result', async () => {
+    const events = [
+      buildBody({ id: 'b1', activity: 'marketplace.app_published' }),
+      buildBody({ id: 'b2', activity: 'community.downvote_cast' }),
+      buildBody({ id: 'b3', member: 'U_BOB' }),
+    ];
+    const first = await postEvents(app.baseUrl, { events });
+    const second = await postEvents(app.baseUrl, { events });
+
+    expect(first.json.results).toEqual([
+      { id: 'b1', requested: 50, applied: 50, duplicate: false },
+      { id: 'b2', requested: -1, applied: -1, duplicate: false },
+      { id: 'b3', requested: 10, applied: 10, duplicate: false },
+    ]);
+    expect(second.json.results).toEqual([
+      { id: 'b1', requested: 50, applied: 50, duplicate: true },
+      { id: 'b2', requested: -1, applied: -1, duplicate: true },
+      { id: 'b3', requested: 10, applied: 10, duplicate: true },
+    ]);
+    expect(await storedEntries()).toBe(3);
+  });
+
+  it('reverses an earlier event of the same source, once', async () => {
+    await postEvents(app.baseUrl, buildBody({ id: 'vote' }));
+    const reversal = await postEvents(app.baseUrl, buildBody({ id: 'unvote', reverses: 'vote' }));
+    const again = await postEvents(app.baseUrl, buildBody({ id: 'unvote-2', reverses: 'vote' }));
+
+    expect(reversal.json.results).toEqual([
+      { id: 'unvote', requested: -10, applied: -10, duplicate: false },
+    ]);
+    expect(again.json.results).toEqual([
+      { id: 'unvote-2', requested: -10, applied: 0, duplicate: false },
+    ]);
+    expect((await app.services.figures.findTotals(TENANT, 'U_ADA'))?.total).toBe(0);
+  });
+
+  describe('authentication', () => {
+    const body = JSON.stringify(buildBody({ id: 'auth' }));
+    const now = Math.floor(Date.now() / 1000);
+
+    it.each([
+      ['an unknown source', { source: 'elsewhere' }, 'unknown source'],
+      ['a wrong secret', { secret: 'not-the-forum-secret-at-all' }, 'does not match'],
+      ['a timestamp six minutes old', { timestamp: now - 360 }, 'five minutes'],
+      ['a timestamp six minutes ahead', { timestamp: now + 360 }, 'five minutes'],
+      ['a malformed signature', { signature: 'v1=zz' }, 'does not match'],
+    ])('refuses %s with 401 and stores nothing', async (_case, options, reason) => {
+      const response = await postEvents(app.baseUrl, body, options);
+
+      expect(response.status).toBe(401);
+      expect(String(response.json.message)).toContain(reason);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses a request without the signature headers', async () => {
+      const response = await fetch(`${app.baseUrl}/api/v1/events`, { method: 'POST', body });
+
+      expect(response.status).toBe(401);
+      expect(await storedEntries()).toBe(0);
+    });
+  });
+
+  describe('validation', () => {
+    it('lists each bad field by its path and stores none of the batch', async () => {
+      const events = [
+        buildBody({ id: 'fine' }),
+        buildBody({ activity: 'community.nonsense', occurredAt: 'yesterday' }),
+        buildBody({ member: 'not an id', extra: true }),
+      ];
+      const response = await postEvents(app.baseUrl, { events });
+
+      expect(response.status).toBe(400);
+      const paths = (response.json.issues as { path: string }[]).map((issue) => issue.path);
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          'events.1.activity',
+          'events.1.occurredAt',
+          'events.2.member',
+          'events.2',
+        ]),
+      );
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it.each([
+      ['invalid JSON', '{"id": '],
+      ['an empty batch', { events: [] }],
+      ['a batch of 501 events', { events: Array.from({ length: 501 }, () => buildBody()) }],
+      [
+        'an event in the future',
+        buildBody({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      ],
+      ['a date without an offset', buildBody({ occurredAt: '2026-03-10T10:00:00' })],
+      ['a malformed e-mail', buildBody({ member: 'ada@' })],
+      ['a meta object over 2 KiB', buildBody({ meta: { note: 'x'.repeat(3000) } })],
+      ['a non-boolean public flag', buildBody({ public: 'yes' })],
+    ])('refuses %s with 400 and stores nothing', async (_case, body) => {
+      const response = await postEvents(app.baseUrl, body);
+
+      expect(response.status).toBe(400);
+      expect(response.json.issues).not.toHaveLength(0);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses a reversal of an event the source never sent, naming its path', async () => {
+      const events = [buildBody({ id: 'ok' }), buildBody({ id: 'undo', reverses: 'never-sent' })];
+      const response = await postEvents(app.baseUrl, { events });
+
+      expect(response.status).toBe(400);
+      expect(response.json.issues).toEqual([
+        { path: 'events.1.reverses', message: expect.stringContaining('never-sent') },
+      ]);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses bodies over 1 MiB with 413', async () => {
+      const body = JSON.stringify({
+        events: [buildBody({ meta: { pad: 'x'.repeat(1_100_000) } })],
+      });
+      const response = await postEvents(app.baseUrl, body);
+
+      expect(response.status).toBe(413);
+      expect(await storedEntries()).toBe(0);
+    });
+  });
+
+  describe('events for e-mail addresses', () => {
+    it('keeps an event for an unknown address and books it when the member appears', async () => {
+      const body = buildBody({
+        id: 'mail-1',
+        member: 'Grace@Gmail.com',
+        activity: 'impact.hackathon_won',
+      });
+      const response = await postEvents(app.baseUrl, body);
+
+      expect(response.json.results).toEqual([
+        { id: 'mail-1', requested: 300, applied: 0, duplicate: false },
+      ]);
+      expect(await storedPending()).toBe(1);
+
+      await app.services.registerContact(TENANT, 'U_GRACE', async () => ({
+        displayName: 'Grace',
+        email: 'grace@gmail.com',
+      }));
+
+      expect((await app.services.figures.findTotals(TENANT, 'U_GRACE'))?.total).toBe(300);
+      expect(await storedPending()).toBe(0);
+      const again = await postEvents(app.baseUrl, body);
+      expect(again.json.results).toEqual([
+        { id: 'mail-1', requested: 300, applied: 300, duplicate: true },
+      ]);
+    });
+
+    it('books an event for a known address on the member who has it', async () => {
+      await app.services.registerContact(TENANT, 'U_LIN', async () => ({
+        displayName: 'Lin',
+        email: 'lin@gmail.com',
+      }));
+      const response = await postEvents(
+        app.baseUrl,
+        buildBody({
+          id: 'mail-2',
+          member: 'lin@gmail.com',
+          activity: 'learning.lecture_completed',
+        }),
+      );
+
+      expect(response.json.results).toEqual([
+        { id: 'mail-2', requested: 1, applied: 1, duplicate: false },
+      ]);
+      expect((await app.services.figures.findTotals(TENANT, 'U_LIN'))?.total).toBe(1);
+    });
+  });
+});

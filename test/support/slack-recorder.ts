@@ -1,0 +1,107 @@
+/**
+ * A local HTTP server standing in for Slack: Bolt's Web API client calls it (`slackApiUrl`)
+ * and the app posts command answers to it (`response_url`). It records every call.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  realName: string;
+  email: string | null;
+}
+
+export class SlackRecorder {
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, SlackUser>();
+  #server: Server | undefined;
+  #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
+
+  async start(): Promise<void> {
+    this.#server = createServer(async (request, response) => {
+      const call = { path: request.url ?? '/', body: await readBody(request) };
+      this.calls.push(call);
+      this.#waiters = this.#waiters.filter((waiter) => {
+        if (!call.path.startsWith(waiter.path)) return true;
+        waiter.resolve(call);
+        return false;
+      });
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(this.#answer(call)));
+    });
+    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
+  }
+
+  /** Where the app's Web API client is pointed. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A response_url for one command; answers to it are recorded under that path. */
+  responseUrl(name: string): string {
+    return `${this.baseUrl}/respond/${name}`;
+  }
+
+  /** Resolves with the first call to a path starting with `path`, past or future. */
+  waitFor(path: string, timeoutMs = 15_000): Promise<RecordedCall> {
+    const recorded = this.calls.find((call) => call.path.startsWith(path));
+    if (recorded) return Promise.resolve(recorded);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no call to ${path}`)), timeoutMs);
+      this.#waiters.push({
+        path,
+        resolve: (call) => {
+          clearTimeout(timer);
+          resolve(call);
+        },
+      });
+    });
+  }
+
+  callsTo(path: string): RecordedCall[] {
+    return this.calls.filter((call) => call.path.startsWith(path));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
+  }
+
+  #answer(call: RecordedCall): Record<string, unknown> {
+    if (call.path.startsWith('/api/auth.test')) {
+      return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', user: 'bot' };
+    }
+    if (call.path.startsWith('/api/users.info')) {
+      const user = this.users.get(String(call.body.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      return {
+        ok: true,
+        user: {
+          id: user.id,
+          name: user.name,
+          real_name: user.realName,
+          profile: { real_name: user.realName, display_name: '', email: user.email ?? undefined },
+        },
+      };
+    }
+    return { ok: true };
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  if (text.startsWith('{')) return JSON.parse(text) as Record<string, unknown>;
+  return Object.fromEntries(new URLSearchParams(text));
+}

@@ -1,0 +1,49 @@
+/** Sends requests to the app signed exactly as Slack signs them. */
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export function signSlackBody(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  const hmac = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`);
+  return `v0=${hmac.digest('hex')}`;
+}
+
+export interface SlashCommandInput {
+  text: string;
+  userId: string;
+  userName?: string;
+  teamId?: string;
+  responseUrl: string;
+}
+
+/** Posts `/mendix <text>` as Slack would, and returns the HTTP response. */
+export async function postSlashCommand(
+  baseUrl: string,
+  input: SlashCommandInput,
+  options: { secret?: string; timestamp?: number } = {},
+): Promise<Response> {
+  const body = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: input.teamId ?? 'T0TEST',
+    team_domain: 'test',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: input.userId,
+    user_name: input.userName ?? input.userId.toLowerCase(),
+    command: '/mendix',
+    text: input.text,
+    api_app_id: 'A0APP',
+    response_url: input.responseUrl,
+    trigger_id: '123.456.abc',
+  }).toString();
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackBody(body, timestamp, options.secret),
+    },
+    body,
+  });
+}

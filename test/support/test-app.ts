@@ -1,0 +1,19 @@
+/** Starts the whole product in this process on a database of its own. */
+import { startApp, type RunningApp } from '../../src/app.js';
+import type { Clock } from '../../src/core/shared/clock.js';
+import { silentLogger } from '../../src/core/shared/logger.js';
+import { buildConfig } from './database.js';
+import { FORUM_SOURCE } from './intake-requests.js';
+
+export interface TestApp extends RunningApp {
+  baseUrl: string;
+}
+
+export async function startTestApp(
+  environment: Record<string, string> = {},
+  clock?: Clock,
+): Promise<TestApp> {
+  const config = buildConfig({ INTAKE_SOURCES: JSON.stringify([FORUM_SOURCE]), ...environment });
+  const app = await startApp(config, { logger: silentLogger, ...(clock ? { clock } : {}) });
+  return { ...app, baseUrl: `http://127.0.0.1:${app.port}` };
+}
