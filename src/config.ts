@@ -10,11 +10,7 @@ import { isValidTimeZone } from './core/shared/calendar.js';
 import { SYSTEM_SOURCE } from './core/scoring/ledger-entry.js';
 import { isTenantId } from './core/tenants/tenant.js';
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+const optionalText = z.string().trim().optional();
 
 const timeZoneSchema = z
   .string()
@@ -57,17 +53,29 @@ const intakeSourcesSchema = z.array(intakeSourceSchema).superRefine((sources, ct
   }
 });
 
-const overridesSchema = z
-  .record(tenantSchema, z.record(z.string(), activityOverrideSchema))
-  .superRefine((byTenant, ctx) => {
-    for (const [tenant, overrides] of Object.entries(byTenant)) {
-      try {
-        withOverrides(defaultCatalog, overrides);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', path: [tenant], message: describe(error) });
-      }
+/** Overrides by tenant; each tenant is checked on its own, so that every problem is reported. */
+const overridesSchema = z.record(z.string(), z.unknown()).transform((byTenant, ctx) => {
+  const valid: Record<string, ActivityOverrides> = {};
+  for (const [tenant, value] of Object.entries(byTenant)) {
+    if (!isTenantId(tenant)) {
+      ctx.addIssue({ code: 'custom', path: [tenant], message: 'is not a tenant id' });
     }
-  });
+    const parsed = z.record(z.string(), activityOverrideSchema).safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', path: [tenant, ...issue.path], message: issue.message });
+      }
+      continue;
+    }
+    try {
+      withOverrides(defaultCatalog, parsed.data);
+      valid[tenant] = parsed.data;
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: [tenant], message: describe(error) });
+    }
+  }
+  return valid;
+});
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -126,7 +134,7 @@ export class ConfigError extends Error {
 
 /** Validates the environment; throws a ConfigError listing every problem. */
 export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
   const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
   const slack = toSlackConfig(environment, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -145,6 +153,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
+}
+
+/** A variable set to nothing counts as not set, so that its default applies. */
+function withoutEmptyValues(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
 }
 
 /** Which Slack mode the credentials ask for; read from the raw variables to report them always. */

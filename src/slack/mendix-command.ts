@@ -2,11 +2,12 @@
  * `/mendix <command>`: acknowledged at once, answered through `response_url`, so that a slow
  * database never breaks Slack's three-second limit.
  */
-import type { App, SlashCommand, webApi } from '@slack/bolt';
-import type { FetchContact, RegisterContact } from '../core/members/register-contact.js';
+import type { App } from '@slack/bolt';
+import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { presentSlackMessage } from './present/present-slack.js';
+import { contactFetcher, toSlackTenant } from './slack-identity.js';
 
 export const SLASH_COMMAND = '/mendix';
 
@@ -27,7 +28,11 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
     const tenant = toSlackTenant(command);
     const fields = { tenant, member: command.user_id, command: command.text.split(' ')[0] };
     try {
-      await options.registerContact(tenant, command.user_id, contactFetcher(client, command));
+      await options.registerContact(
+        tenant,
+        command.user_id,
+        contactFetcher(client, command.user_id, command.user_name),
+      );
       const view = await options.answerCommand({ tenant, userId: command.user_id }, command.text);
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });
       logger.debug({ ...fields, view: view.kind }, 'command answered');
@@ -36,25 +41,4 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
       await respond({ response_type: 'ephemeral', text: FAILURE_TEXT }).catch(() => undefined);
     }
   });
-}
-
-/** A tenant is the Enterprise Grid organisation when there is one, else the workspace. */
-export function toSlackTenant(source: { team_id: string; enterprise_id?: string }): string {
-  return `slack:${source.enterprise_id || source.team_id}`;
-}
-
-/** Asks Slack for the member's name and e-mail (scopes users:read and users:read.email). */
-function contactFetcher(client: webApi.WebClient, command: SlashCommand): FetchContact {
-  return async () => {
-    try {
-      const { user } = await client.users.info({ user: command.user_id });
-      const profile = user?.profile;
-      return {
-        displayName: profile?.display_name || profile?.real_name || user?.name || command.user_name,
-        email: profile?.email ?? null,
-      };
-    } catch {
-      return { displayName: command.user_name, email: null };
-    }
-  };
 }

@@ -22,6 +22,17 @@ export class SlackRecorder {
   readonly users = new Map<string, SlackUser>();
   #server: Server | undefined;
   #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
+  #held = new Map<string, Promise<void>>();
+
+  /** Keeps answers to a path waiting until the returned function is called. */
+  hold(path: string): () => void {
+    let release = () => undefined as void;
+    this.#held.set(path, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.#held.delete(path);
+      release();
+    };
+  }
 
   async start(): Promise<void> {
     this.#server = createServer(async (request, response) => {
@@ -32,6 +43,8 @@ export class SlackRecorder {
         waiter.resolve(call);
         return false;
       });
+      const held = [...this.#held].find(([path]) => call.path.startsWith(path));
+      if (held) await held[1];
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify(this.#answer(call)));
     });

@@ -47,3 +47,32 @@ export async function postSlashCommand(
     body,
   });
 }
+
+/** Posts an Events API callback as Slack would, with optional retry headers. */
+export async function postSlackEvent(
+  baseUrl: string,
+  event: Record<string, unknown>,
+  options: { teamId?: string; eventId?: string; retryNum?: number } = {},
+): Promise<Response> {
+  const body = JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: options.teamId ?? 'T0TEST',
+    api_app_id: 'A0APP',
+    event,
+    type: 'event_callback',
+    event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: options.teamId ?? 'T0TEST', user_id: 'UBOT', is_bot: true }],
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signSlackBody(body, timestamp),
+  };
+  if (options.retryNum !== undefined) {
+    headers['x-slack-retry-num'] = String(options.retryNum);
+    headers['x-slack-retry-reason'] = 'http_timeout';
+  }
+  return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
+}

@@ -28,6 +28,7 @@ export type Booking =
       withoutCompany: boolean;
     }
   | { kind: 'reversal'; target: ReversalTarget; day: string; alreadyReversed: boolean }
+  /** `points` is the positive number of points a penalty takes away. */
   | { kind: 'penalty'; points: number; day: string };
 
 /** Why a booking applied less than it asked for. */
@@ -70,7 +71,8 @@ function decide(figures: MemberFigures, booking: Booking): Decision {
     case 'reversal':
       return decideReversal(figures, booking);
     case 'penalty':
-      return limitNegative(figures.total, -booking.points, null);
+      if (booking.points <= 0) throw new RangeError('a penalty takes a positive number of points');
+      return limitNegative(figures.total, 0 - booking.points, null);
   }
 }
 
@@ -108,7 +110,7 @@ function decideReversal(
   booking: Extract<Booking, { kind: 'reversal' }>,
 ): Decision {
   const { target } = booking;
-  const requested = -target.applied;
+  const requested = 0 - target.applied;
   if (booking.alreadyReversed) {
     return {
       requested,

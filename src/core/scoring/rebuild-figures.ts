@@ -53,26 +53,34 @@ export type FigureMismatch = string;
 
 /** Lists where the stored figures differ from the ledger; empty when they agree. */
 export function compareSums(stored: LedgerSums, rebuilt: LedgerSums): FigureMismatch[] {
-  const mismatches: FigureMismatch[] = [];
-  const storedTotals = new Map(stored.totals.map((totals) => [totals.member, totals]));
-  for (const totals of rebuilt.totals) {
-    const found = storedTotals.get(totals.member);
-    if (!isSameJson(found, totals)) {
-      mismatches.push(`totals of ${totals.member}: stored ${json(found)}, ledger ${json(totals)}`);
-    }
-  }
+  const totalsKey = (totals: MemberTotals) => totals.member;
+  const dayKey = (day: DailyPoints) => `${day.member}|${day.day}`;
+  return [
+    ...compareByKey(stored.totals, rebuilt.totals, totalsKey, (key) => `totals of ${key}`),
+    ...compareByKey(stored.days, rebuilt.days, dayKey, (key) =>
+      key.split('|').reverse().join(' of '),
+    ),
+  ];
+}
 
-  const storedDays = new Map(stored.days.map((day) => [`${day.member}|${day.day}`, day]));
-  for (const day of rebuilt.days) {
-    const found = storedDays.get(`${day.member}|${day.day}`);
-    if (!isSameJson(found, day)) {
-      mismatches.push(`${day.day} of ${day.member}: stored ${json(found)}, ledger ${json(day)}`);
-    }
-  }
-
-  const extra = stored.totals.length - rebuilt.totals.length;
-  if (extra > 0) mismatches.push(`${extra} stored totals have no ledger entries`);
-  return mismatches;
+function compareByKey<T>(
+  stored: T[],
+  rebuilt: T[],
+  keyOf: (item: T) => string,
+  describe: (key: string) => string,
+): FigureMismatch[] {
+  const storedByKey = new Map(stored.map((item) => [keyOf(item), item]));
+  const rebuiltKeys = new Set(rebuilt.map(keyOf));
+  const differing = rebuilt
+    .filter((item) => !isSameJson(storedByKey.get(keyOf(item)), item))
+    .map((item) => {
+      const key = keyOf(item);
+      return `${describe(key)}: stored ${json(storedByKey.get(key))}, ledger ${json(item)}`;
+    });
+  const stray = stored
+    .filter((item) => !rebuiltKeys.has(keyOf(item)))
+    .map((item) => `${describe(keyOf(item))}: stored ${json(item)}, the ledger has none`);
+  return [...differing, ...stray];
 }
 
 export interface RebuildOptions {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMAND_HELP,
+  parseCommand,
+  type Command,
+  type ParseResult,
+} from '../../../src/core/commands/grammar.js';
+
+function buildMention(userId: string, name?: string): string {
+  return name === undefined ? `<@${userId}>` : `<@${userId}|${name}>`;
+}
+
+function expectCommand(result: ParseResult): Command {
+  if (!result.ok) throw new Error(`expected a command, got the problem "${result.problem}"`);
+  return result.command;
+}
+
+function expectProblem(result: ParseResult): string {
+  if (result.ok) throw new Error(`expected a problem, got ${JSON.stringify(result.command)}`);
+  return result.problem;
+}
+
+describe('parseCommand', () => {
+  it.each(['', '   ', '\t\n'])('asks for help when the text is empty (%j)', (text) => {
+    expect(expectCommand(parseCommand(text))).toEqual({ name: 'help' });
+  });
+
+  it('reads help when asked for by name, in any case', () => {
+    expect(expectCommand(parseCommand('help'))).toEqual({ name: 'help' });
+    expect(expectCommand(parseCommand('  HeLp  '))).toEqual({ name: 'help' });
+  });
+
+  it.each(['profile', 'stats'] as const)('reads %s without a member as about oneself', (name) => {
+    expect(expectCommand(parseCommand(name))).toEqual({ name, subject: null });
+  });
+
+  it.each(['profile', 'stats'] as const)('reads %s with a plain Slack mention', (name) => {
+    const command = expectCommand(parseCommand(`${name} ${buildMention('U123')}`));
+
+    expect(command).toEqual({ name, subject: 'U123' });
+  });
+
+  it.each(['profile', 'stats'] as const)('reads %s with a mention that carries a name', (name) => {
+    const command = expectCommand(parseCommand(`${name} ${buildMention('U123', 'ada')}`));
+
+    expect(command).toEqual({ name, subject: 'U123' });
+  });
+
+  it('ignores extra spaces and the case of the command word', () => {
+    const command = expectCommand(parseCommand(`  PROFILE    ${buildMention('U9ABC')}  `));
+
+    expect(command).toEqual({ name: 'profile', subject: 'U9ABC' });
+  });
+
+  it('reads a Teams user id written as a mention', () => {
+    const teamsId = '29:1a2b-3c4d_5e.6f';
+
+    const command = expectCommand(parseCommand(`stats ${buildMention(teamsId)}`));
+
+    expect(command).toEqual({ name: 'stats', subject: teamsId });
+  });
+
+  it('names an unknown command in its answer', () => {
+    const problem = expectProblem(parseCommand('dance now'));
+
+    expect(problem).toContain('dance');
+  });
+
+  it('shortens a very long unknown command word in its answer', () => {
+    const word = 'x'.repeat(200);
+
+    const problem = expectProblem(parseCommand(word));
+
+    expect(problem).not.toContain(word);
+    expect(problem).toContain(word.slice(0, 30));
+  });
+
+  it('rejects arguments to help', () => {
+    expect(expectProblem(parseCommand('help me'))).toContain('help');
+  });
+
+  it.each([
+    ['a plain name instead of a mention', 'profile @ada'],
+    ['two mentions', `profile ${buildMention('U1')} ${buildMention('U2')}`],
+    ['a mention followed by a word', `stats ${buildMention('U1')} please`],
+    ['an unclosed mention', 'stats <@U1'],
+    ['a mention with forbidden characters', 'profile <@U1 23>'],
+    ['a channel link', 'profile <#C123>'],
+  ])('rejects %s with a usage hint', (_case, text) => {
+    const problem = expectProblem(parseCommand(text));
+
+    expect(problem).toMatch(/@mention/);
+  });
+
+  it('rejects text longer than 500 characters as too long', () => {
+    const text = `profile ${' '.repeat(500)}`;
+
+    expect(expectProblem(parseCommand(text))).toMatch(/too long/);
+  });
+
+  it('still reads text of exactly 500 characters', () => {
+    const text = `stats${' '.repeat(495)}`;
+
+    expect(text).toHaveLength(500);
+    expect(expectCommand(parseCommand(text))).toEqual({ name: 'stats', subject: null });
+  });
+});
+
+describe('COMMAND_HELP', () => {
+  it('describes every command the parser knows, each by a usage it accepts', () => {
+    for (const help of COMMAND_HELP) {
+      const command = expectCommand(parseCommand(help.usage.split(' ')[0]!));
+
+      expect(command.name).toBe(help.name);
+      expect(help.description).not.toBe('');
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postEvents } from '../support/intake-requests.js';
+import { SlackRecorder } from '../support/slack-recorder.js';
+import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TENANT = 'slack:T0TEST';
+
+interface Block {
+  type: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+}
+
+/** All text of a message's blocks, to assert on what a member reads. */
+function readBlocks(blocks: Block[]): string {
+  return blocks
+    .flatMap((block) => [
+      block.text?.text,
+      ...(block.fields ?? []).map((field) => field.text),
+      ...(block.elements ?? []).map((element) => element.text),
+    ])
+    .filter(Boolean)
+    .join('\n');
+}
+
+describe('/mendix in Slack', () => {
+  const slack = new SlackRecorder();
+  let app: TestApp;
+  let commandCount = 0;
+
+  beforeAll(async () => {
+    await slack.start();
+    slack.users.set('U_ADA', {
+      id: 'U_ADA',
+      name: 'ada',
+      realName: 'Ada Lovelace',
+      email: 'ada@analytical-engines.com',
+    });
+    app = await startTestApp({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+    });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await slack.stop();
+  });
+
+  /** Sends a command and returns the message the app answers with through response_url. */
+  async function ask(text: string, userId = 'U_ADA') {
+    const name = `command-${++commandCount}`;
+    const ack = await postSlashCommand(app.baseUrl, {
+      text,
+      userId,
+      responseUrl: slack.responseUrl(name),
+    });
+    expect(ack.status).toBe(200);
+    const answer = await slack.waitFor(`/respond/${name}`);
+    return answer.body as { response_type: string; text: string; blocks: Block[] };
+  }
+
+  it('creates the member on first contact with the company from the Slack e-mail', async () => {
+    const answer = await ask('profile');
+
+    const member = await app.services.members.findByUserId(TENANT, 'U_ADA');
+    expect(member).toMatchObject({
+      displayName: 'Ada Lovelace',
+      email: 'ada@analytical-engines.com',
+      company: { key: 'analytical-engines.com', name: 'Analytical Engines' },
+    });
+    expect(answer.response_type).toBe('ephemeral');
+    expect(readBlocks(answer.blocks)).toContain('*Points*\n25');
+  });
+
+  it('shows level, points to the next level, credits, connections and the split', async () => {
+    const events = [
+      { activity: 'impact.hackathon_won', id: 'p1' },
+      { activity: 'learning.advanced_certification', id: 'p2' },
+      { activity: 'community.answer_accepted', id: 'p3' },
+    ].map((event) => ({ ...event, member: 'U_ADA', occurredAt: new Date().toISOString() }));
+    await postEvents(app.baseUrl, { events });
+
+    const answer = await ask('profile');
+    const text = readBlocks(answer.blocks);
+
+    expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Ada Lovelace' } });
+    expect(text).toContain('*Points*\n390');
+    expect(text).toContain('*Level*\n1');
+    expect(text).toContain('110 points to level 2');
+    expect(text).toContain('*Credits*\n0');
+    expect(text).toContain('*Connections*\n0');
+    expect(text).toMatch(/Impact\s+▰{10}\s+300/);
+    expect(text).toMatch(/Learning\s+▰{2}▱{8}\s+50/);
+    expect(text).toMatch(/Platform\s+▰▱{9}\s+25/);
+    expect(answer.text).toBe('Ada Lovelace: level 1, 390 points');
+  });
+
+  it('answers stats with points by category', async () => {
+    const answer = await ask('stats');
+
+    expect(answer.blocks[0]).toMatchObject({ text: { text: 'Points by category: Ada Lovelace' } });
+    expect(readBlocks(answer.blocks)).toMatch(/Community\s+▰▱{9}\s+15/);
+  });
+
+  it('shows another member’s profile when mentioned', async () => {
+    slack.users.set('U_BOB', { id: 'U_BOB', name: 'bob', realName: 'Bob', email: 'bob@gmail.com' });
+    await ask('help', 'U_BOB');
+
+    const answer = await ask('profile <@U_BOB|bob>');
+
+    expect(answer.blocks[0]).toMatchObject({ text: { text: 'Bob' } });
+    expect(readBlocks(answer.blocks)).toContain('*Points*\n0');
+  });
+
+  it('says that a mentioned member without a profile has none', async () => {
+    const answer = await ask('profile <@U_NOBODY>');
+
+    expect(answer.text).toBe('<@U_NOBODY> has no profile yet.');
+  });
+
+  it('answers an unknown command with the usage text', async () => {
+    const answer = await ask('teleport now');
+    const text = readBlocks(answer.blocks);
+
+    expect(text).toContain('I don’t know the command “teleport”.');
+    expect(text).toContain('`/mendix profile [@member]`');
+  });
+
+  it('answers bad arguments with what the command takes', async () => {
+    const answer = await ask('profile someone else');
+
+    expect(readBlocks(answer.blocks)).toContain('`profile` takes one @mention of a member');
+  });
+
+  it('acknowledges before doing any work, so that a slow answer never misses the deadline', async () => {
+    const release = slack.hold('/api/users.info');
+    const name = `command-${++commandCount}`;
+
+    const ack = await postSlashCommand(app.baseUrl, {
+      text: 'profile',
+      userId: 'U_SLOW',
+      responseUrl: slack.responseUrl(name),
+    });
+    expect(ack.status).toBe(200);
+    expect(slack.callsTo(`/respond/${name}`)).toHaveLength(0);
+
+    release();
+    const answer = await slack.waitFor(`/respond/${name}`);
+    expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
+  });
+
+  it('refuses a request with a forged signature and changes nothing', async () => {
+    const membersBefore = await app.database.collections.members.countDocuments({});
+
+    const response = await postSlashCommand(
+      app.baseUrl,
+      { text: 'profile', userId: 'U_MALLORY', responseUrl: slack.responseUrl('forged') },
+      { secret: 'not-the-signing-secret' },
+    );
+
+    expect(response.status).toBe(401);
+    expect(await app.database.collections.members.countDocuments({})).toBe(membersBefore);
+    expect(slack.callsTo('/respond/forged')).toHaveLength(0);
+  });
+
+  it('refuses a correctly signed request that is too old to be fresh', async () => {
+    const response = await postSlashCommand(
+      app.baseUrl,
+      { text: 'profile', userId: 'U_REPLAY', responseUrl: slack.responseUrl('replay') },
+      { timestamp: Math.floor(Date.now() / 1000) - 600 },
+    );
+
+    expect(response.status).toBe(401);
+    expect(await app.services.members.findByUserId(TENANT, 'U_REPLAY')).toBeNull();
+  });
+});
