@@ -10,7 +10,8 @@
  * them; only an insert that a unique key refuses is atomic there. Documents that are updated
  * in place hold derived figures that the next write repairs.
  */
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
+import { withBusyRetry } from './busy-retry.js';
 import type { Category } from '../core/catalog/activity-catalog.js';
 import type { Company } from '../core/members/company.js';
 import type { ActivityEvent } from '../core/scoring/activity-event.js';
@@ -116,18 +117,19 @@ export interface Collections {
 }
 
 export function toCollections(db: Db): Collections {
+  const collection = <T extends Document>(name: string) => withBusyRetry(db.collection<T>(name));
   return {
-    tenants: db.collection('tenants'),
-    members: db.collection('members'),
-    memberEmails: db.collection('member_emails'),
-    ledger: db.collection('ledger'),
-    ledgerEvents: db.collection('ledger_events'),
-    memberScores: db.collection('member_scores'),
-    dailyPoints: db.collection('daily_points'),
-    claims: db.collection('claims'),
-    pendingEvents: db.collection('pending_events'),
-    creditBalances: db.collection('credit_balances'),
-    connectionCounts: db.collection('connection_counts'),
+    tenants: collection('tenants'),
+    members: collection('members'),
+    memberEmails: collection('member_emails'),
+    ledger: collection('ledger'),
+    ledgerEvents: collection('ledger_events'),
+    memberScores: collection('member_scores'),
+    dailyPoints: collection('daily_points'),
+    claims: collection('claims'),
+    pendingEvents: collection('pending_events'),
+    creditBalances: collection('credit_balances'),
+    connectionCounts: collection('connection_counts'),
   };
 }
 

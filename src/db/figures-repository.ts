@@ -14,7 +14,6 @@ import type {
   MemberTotals,
 } from '../core/scoring/ports.js';
 import {
-  isDuplicateKeyError,
   toDocumentId,
   type Collections,
   type DailyPointsDocument,
@@ -51,7 +50,7 @@ export function createFiguresRepository(
       categories,
       lastSeq,
     };
-    await upsertIfNewer(collections.dailyPoints, _id, 'lastSeq', lastSeq, document);
+    await upsertById(collections.dailyPoints, _id, document);
   }
 
   async function writeTotals(entry: LedgerEntry) {
@@ -59,7 +58,8 @@ export function createFiguresRepository(
     const { total, categories, adjustments } = entry.figures;
     const document = { tenant: entry.tenant, member: entry.member, seq: entry.seq };
     const totals = { ...document, total, categories, adjustments };
-    await upsertIfNewer(collections.memberScores, _id, 'seq', entry.seq, totals);
+    await upsertById(collections.memberScores, _id, totals);
+    store.notePublished(entry.tenant, entry.member, entry.seq);
   }
 
   /** Writes again from the newest entry for as long as entries appear after what was written. */
@@ -76,7 +76,7 @@ export function createFiguresRepository(
 
   return {
     async publish(entry) {
-      const storedSeq = await store.newestHint(entry.tenant, entry.member);
+      const storedSeq = await store.publishedSeq(entry.tenant, entry.member);
       // A stored position more than one behind means an earlier entry was never published.
       await writeFrom(entry, Math.min(storedSeq, entry.seq - 1));
       await settle(entry);
@@ -133,25 +133,18 @@ export function createFiguresRepository(
 }
 
 /**
- * Sets the document unless the stored one is as new or newer. When the filter does not match
- * because the stored one is newer, the upsert's insert hits the `_id` and is refused: fine.
+ * Sets the document, found by `_id` alone: the embedded database looks up nothing else without
+ * reading the whole collection. A write that lands after a newer one is put right by its
+ * writer's settling pass, which runs after every write.
  */
-async function upsertIfNewer<T extends { _id: string }>(
+async function upsertById<T extends { _id: string }>(
   collection: Collection<T>,
   _id: string,
-  versionField: string,
-  version: number,
   fields: Omit<T, '_id'>,
 ): Promise<void> {
-  try {
-    await collection.updateOne(
-      { _id, [versionField]: { $lt: version } } as Filter<T>,
-      { $set: fields } as unknown as UpdateFilter<T>,
-      { upsert: true },
-    );
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  await collection.updateOne({ _id } as Filter<T>, { $set: fields } as unknown as UpdateFilter<T>, {
+    upsert: true,
+  });
 }
 
 async function replaceTenantDocuments<T extends { _id: string; tenant: string }>(

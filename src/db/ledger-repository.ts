@@ -8,9 +8,7 @@ export function createLedgerRepository(
   store: LedgerStore,
 ): LedgerRepository {
   return {
-    async findNewest(tenant, member) {
-      return store.findNewestFrom(tenant, member, await store.newestHint(tenant, member));
-    },
+    findNewest: (tenant, member) => store.findNewest(tenant, member),
 
     findRecordedEvent: (tenant, eventKey) => store.findRecordedEvent(tenant, eventKey),
 
@@ -20,11 +18,7 @@ export function createLedgerRepository(
     append: (entry) => store.append(entry),
 
     async listRecent(tenant, member, limit) {
-      const newest = await store.findNewestFrom(
-        tenant,
-        member,
-        await store.newestHint(tenant, member),
-      );
+      const newest = await store.findNewest(tenant, member);
       if (!newest) return [];
 
       const olderSeqs = Array.from(

@@ -3,6 +3,7 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import { toRecordedEvent } from '../core/scoring/ledger-entry.js';
 import type { MemberFigures } from '../core/scoring/member-figures.js';
 import type { AppendOutcome } from '../core/scoring/ports.js';
+import { BoundedMap } from '../core/shared/bounded-map.js';
 import {
   isDuplicateKeyError,
   toDocumentId,
@@ -13,11 +14,42 @@ import {
 /** Positions are zero-padded so that a member's `_id`s sort in ledger order. */
 const SEQ_DIGITS = 12;
 
+/** Members whose newest entry this process remembers. */
+const REMEMBERED_MEMBERS = 5000;
+
 export class LedgerStore {
   readonly #collections: Collections;
+  /**
+   * The newest entry this process saw per member. Another process may have appended since, so
+   * it is only a starting point: the position after it is always looked up.
+   */
+  readonly #newest = new BoundedMap<string, LedgerEntry>(REMEMBERED_MEMBERS);
+  /** The newest position whose figures this process stored per member, saving a read. */
+  readonly #published = new BoundedMap<string, number>(REMEMBERED_MEMBERS);
 
   constructor(collections: Collections) {
     this.#collections = collections;
+  }
+
+  /** The member's newest entry, or null when the member has none. */
+  async findNewest(tenant: string, member: string): Promise<LedgerEntry | null> {
+    const known = this.#newest.get(toDocumentId(tenant, member));
+    if (known) {
+      const next = await this.findEntry(tenant, member, known.seq + 1);
+      if (!next) return known;
+      return this.findNewestFrom(tenant, member, next.seq);
+    }
+    return this.findNewestFrom(tenant, member, await this.newestHint(tenant, member));
+  }
+
+  /** The newest position whose figures are stored, as far as this process knows. */
+  async publishedSeq(tenant: string, member: string): Promise<number> {
+    return this.#published.get(toDocumentId(tenant, member)) ?? this.newestHint(tenant, member);
+  }
+
+  /** Notes that the figures of the member are stored up to `seq`. */
+  notePublished(tenant: string, member: string, seq: number): void {
+    this.#published.set(toDocumentId(tenant, member), seq);
   }
 
   async findEntry(tenant: string, member: string, seq: number): Promise<LedgerEntry | null> {
@@ -61,6 +93,7 @@ export class LedgerStore {
       else missing = middle;
     }
     if (presentEntry === null && hint > 1) return this.findNewestFrom(tenant, member, 0);
+    if (presentEntry) this.#remember(presentEntry);
     return presentEntry;
   }
 
@@ -74,8 +107,15 @@ export class LedgerStore {
       return holder && holder.eventKey !== entry.eventKey ? 'position_taken' : 'duplicate_event';
     }
 
+    this.#remember(entry);
     await this.#indexEvent(toRecordedEvent(entry));
     return 'appended';
+  }
+
+  #remember(entry: LedgerEntry): void {
+    const key = toDocumentId(entry.tenant, entry.member);
+    const known = this.#newest.get(key);
+    if (!known || known.seq < entry.seq) this.#newest.set(key, entry);
   }
 
   async findRecordedEvent(tenant: string, eventKey: string): Promise<RecordedEvent | null> {

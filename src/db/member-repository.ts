@@ -1,6 +1,7 @@
 /** Members and the e-mail addresses that lead to them. */
 import type { Member } from '../core/members/member.js';
 import { toEmailKey } from '../core/members/member.js';
+import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { MemberRepository } from '../core/members/ports.js';
 import {
   isDuplicateKeyError,
@@ -9,8 +10,12 @@ import {
   type MemberDocument,
 } from './collections.js';
 
+/** Members this process knows exist; members are never deleted, so the cache cannot lie. */
+const KNOWN_MEMBERS = 20_000;
+
 export function createMemberRepository(collections: Collections): MemberRepository {
   const { members, memberEmails } = collections;
+  const known = new BoundedMap<string, true>(KNOWN_MEMBERS);
 
   async function findByUserId(tenant: string, userId: string): Promise<Member | null> {
     const document = await members.findOne({ _id: toDocumentId(tenant, userId) });
@@ -34,8 +39,14 @@ export function createMemberRepository(collections: Collections): MemberReposito
       return link ? findByUserId(tenant, link.userId) : null;
     },
 
+    async ensureExists(tenant, userId, now) {
+      if (known.get(toDocumentId(tenant, userId))) return;
+      await this.ensure(tenant, userId, now);
+    },
+
     async ensure(tenant, userId, now) {
       const existing = await findByUserId(tenant, userId);
+      known.set(toDocumentId(tenant, userId), true);
       if (existing) return existing;
 
       const document: MemberDocument = {

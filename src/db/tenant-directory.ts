@@ -4,6 +4,7 @@ import {
   type ActivityCatalog,
   type ActivityOverrides,
 } from '../core/catalog/activity-catalog.js';
+import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { TenantDirectory, TenantSettings } from '../core/tenants/tenant.js';
 import { isDuplicateKeyError, type Collections, type TenantDocument } from './collections.js';
@@ -16,11 +17,15 @@ export interface TenantDirectoryOptions {
   clock: Clock;
 }
 
+/** How long a process trusts tenant settings it read; a change reaches every process by then. */
+const SETTINGS_TTL_MS = 60_000;
+
 export function createTenantDirectory(
   collections: Collections,
   options: TenantDirectoryOptions,
 ): TenantDirectory {
   const catalogs = new Map<string, ActivityCatalog>();
+  const recent = new BoundedMap<string, { settings: TenantSettings; readAt: number }>(1000);
 
   function catalogOf(tenant: string): ActivityCatalog {
     const overrides = options.overrides[tenant];
@@ -52,9 +57,20 @@ export function createTenantDirectory(
   }
 
   return {
+    async listIds() {
+      const documents = await collections.tenants.find({}, { projection: { _id: 1 } }).toArray();
+      return documents.map((document) => document._id).sort();
+    },
+
     async get(tenant): Promise<TenantSettings> {
+      const now = Date.now();
+      const cached = recent.get(tenant);
+      if (cached && now - cached.readAt < SETTINGS_TTL_MS) return cached.settings;
+
       const document = await findOrCreate(tenant);
-      return { id: tenant, timeZone: document.timeZone, catalog: catalogOf(tenant) };
+      const settings = { id: tenant, timeZone: document.timeZone, catalog: catalogOf(tenant) };
+      recent.set(tenant, { settings, readAt: now });
+      return settings;
     },
   };
 }

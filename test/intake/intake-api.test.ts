@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -17,22 +17,12 @@ function buildBody(overrides: Record<string, unknown> = {}) {
 describe('POST /api/v1/events', () => {
   let app: TestApp;
 
-  beforeAll(async () => {
+  // A fresh app and database for each test: the ledger is append-only, never wiped.
+  beforeEach(async () => {
     app = await startTestApp();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app.stop();
-  });
-  beforeEach(async () => {
-    const { collections } = app.database;
-    await Promise.all(
-      [
-        collections.ledger,
-        collections.ledgerEvents,
-        collections.pendingEvents,
-        collections.memberScores,
-      ].map((collection) => collection.deleteMany({})),
-    );
   });
 
   const storedEntries = () => app.database.collections.ledger.countDocuments({});

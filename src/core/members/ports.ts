@@ -8,6 +8,8 @@ export interface MemberRepository {
   findByEmail(tenant: string, email: string): Promise<Member | null>;
   /** Creates the member unless it exists, and returns the stored member. */
   ensure(tenant: string, userId: string, now: Date): Promise<Member>;
+  /** Creates the member unless it exists; cheaper than `ensure` for a member seen before. */
+  ensureExists(tenant: string, userId: string, now: Date): Promise<void>;
   /** Stores what the platform told about the member and links the e-mail address to them. */
   saveContact(
     member: Member,

@@ -89,12 +89,18 @@ export interface RebuildOptions {
   logger: Logger;
 }
 
-/** Recomputes a tenant's stored figures from its ledger and stores them. */
-export async function rebuildFigures(tenant: string, options: RebuildOptions) {
+/**
+ * Recomputes a tenant's stored figures from its ledger and, unless only checking, stores them.
+ * Returns what differed before.
+ */
+export async function rebuildFigures(
+  tenant: string,
+  options: RebuildOptions & { checkOnly?: boolean },
+) {
   const startedAt = Date.now();
   const rebuilt = await sumTenantLedger(tenant, options.ledger);
   const mismatches = compareSums(await options.figures.listAll(tenant), rebuilt);
-  await options.figures.replaceAll(tenant, rebuilt);
+  if (!options.checkOnly) await options.figures.replaceAll(tenant, rebuilt);
 
   options.logger.info(
     {
@@ -103,7 +109,7 @@ export async function rebuildFigures(tenant: string, options: RebuildOptions) {
       corrected: mismatches.length,
       durationMs: Date.now() - startedAt,
     },
-    'figures rebuilt',
+    options.checkOnly ? 'figures checked' : 'figures rebuilt',
   );
   return { members: rebuilt.totals.length, mismatches };
 }

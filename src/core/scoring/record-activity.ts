@@ -114,6 +114,8 @@ export function createScoring(options: ScoringOptions): Scoring {
     const recorded = await ledger.findRecordedEvent(event.tenant, eventKey);
     if (recorded) return answerDuplicate(event, recorded);
 
+    // Only events for an e-mail address, or reversals of them, are ever kept.
+    if (event.member.kind !== 'email' && event.reverses === null) return null;
     const kept = await pending.find(event.tenant, eventKey);
     if (kept) return { id: event.eventId, requested: kept.requested, applied: 0, duplicate: true };
     return null;
@@ -198,11 +200,8 @@ export function createScoring(options: ScoringOptions): Scoring {
     eventKey: string,
     userId: string,
   ): Promise<EventResult> {
-    // Another delivery of the same event may have been booked while this one waited its turn.
-    const recorded = await ledger.findRecordedEvent(event.tenant, eventKey);
-    if (recorded) return answerDuplicate(event, recorded);
-
-    await members.ensure(event.tenant, userId, clock.now());
+    // A second delivery of an event booked meanwhile is refused by the ledger's unique key.
+    await members.ensureExists(event.tenant, userId, clock.now());
     const settings = await tenants.get(event.tenant);
     const booking = await toBooking(event, eventKey, userId, settings);
     return appendBooking(event, eventKey, userId, booking, settings);

@@ -11,6 +11,8 @@ export interface TenantSettings {
 /** Reads tenant settings, creating a tenant with the defaults on first use. */
 export interface TenantDirectory {
   get(tenant: string): Promise<TenantSettings>;
+  /** Every tenant that has been used. */
+  listIds(): Promise<string[]>;
 }
 
 const TENANT_PATTERN = /^(slack|teams):[A-Za-z0-9._-]{1,100}$/;

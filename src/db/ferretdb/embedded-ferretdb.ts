@@ -1,6 +1,6 @@
 /** Runs the embedded database: a FerretDB process on a free loopback port, stopped with the app. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../../core/shared/logger.js';
@@ -21,51 +21,130 @@ export interface EmbeddedDatabaseOptions {
   startTimeoutMs?: number;
 }
 
-/** Starts FerretDB on its SQLite backend and resolves once it accepts connections. */
+/**
+ * Starts FerretDB on its SQLite backend, or joins the one another process of the app already
+ * runs on the same folder: two database processes on one set of SQLite files would disagree
+ * about its metadata. A process left behind by an app that was killed is taken over.
+ */
 export async function startEmbeddedDatabase(
   options: EmbeddedDatabaseOptions,
 ): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
-  await stopOrphan(dataDir, options.logger);
+  const logger = options.logger.child({ module: 'embedded-database' });
 
+  await takeStartLock(dataDir);
+  try {
+    const running = await findRunning(dataDir);
+    if (running) return joinRunning(running, logger);
+    return await startProcess(options.binary, dataDir, logger, options.startTimeoutMs ?? 30_000);
+  } finally {
+    await rm(lockPath(dataDir), { recursive: true, force: true });
+  }
+}
+
+interface RunningState {
+  pid: number;
+  port: number;
+}
+
+async function startProcess(
+  binary: string,
+  dataDir: string,
+  parent: Logger,
+  timeoutMs: number,
+): Promise<EmbeddedDatabase> {
   const port = await findFreePort();
-  const child = spawn(options.binary, toArguments(dataDir, port), {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const logger = options.logger.child({ module: 'embedded-database', pid: child.pid, port });
+  const child = spawn(binary, toArguments(dataDir, port), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const logger = parent.child({ pid: child.pid, port });
   const exited = watchExit(child, logger);
-  await writeFile(pidFile(dataDir), String(child.pid));
 
-  await waitUntilListening(port, exited, options.startTimeoutMs ?? 30_000);
+  await waitUntilListening(port, exited, timeoutMs);
+  await writeFile(statePath(dataDir), JSON.stringify({ pid: child.pid, port }));
   logger.info({ dataDir }, 'embedded database started');
   return {
-    uri: `mongodb://127.0.0.1:${port}/`,
+    uri: toUri(port),
     stop: () => stopProcess(child, exited, logger),
   };
 }
 
-function pidFile(dataDir: string): string {
-  return path.join(dataDir, 'ferretdb.pid');
+function joinRunning(running: RunningState & { orphan: boolean }, parent: Logger) {
+  const logger = parent.child({ pid: running.pid, port: running.port });
+  if (!running.orphan) {
+    logger.info({}, 'joined the embedded database another app process runs');
+    return { uri: toUri(running.port), stop: async () => undefined };
+  }
+
+  logger.warn({}, 'took over an embedded database left behind by an app that was killed');
+  return { uri: toUri(running.port), stop: () => stopByPid(running.pid, logger) };
 }
 
-/**
- * An app that was killed outright leaves its database process behind on the same files; two
- * processes on one SQLite database would disagree about its metadata, so the old one goes.
- */
-async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
-  const pid = Number(await readFile(pidFile(dataDir), 'utf8').catch(() => ''));
-  if (!Number.isInteger(pid) || pid <= 0) return;
+/** The database process serving this folder, if one is running and answering. */
+async function findRunning(dataDir: string) {
+  const state = await readState(dataDir);
+  if (!state) return null;
 
-  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  if (!commandLine.includes('ferretdb') || !commandLine.includes(dataDir)) return;
+  const commandLine = await readFile(`/proc/${state.pid}/cmdline`, 'utf8').catch(() => '');
+  const servesFolder = commandLine.includes('ferretdb') && commandLine.includes(dataDir);
+  if (!servesFolder || !(await canConnect(state.port))) return null;
 
-  logger.warn({ pid, dataDir }, 'stopping an embedded database left over by an earlier run');
+  const owner = await parentOf(state.pid);
+  return { ...state, orphan: owner === null || owner === 1 || !isAlive(owner) };
+}
+
+async function readState(dataDir: string): Promise<RunningState | null> {
+  try {
+    const state = JSON.parse(await readFile(statePath(dataDir), 'utf8')) as RunningState;
+    return Number.isInteger(state.pid) && Number.isInteger(state.port) ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The parent process id, read from /proc; null where there is no /proc. */
+async function parentOf(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields ? Number(fields[1]) : null;
+}
+
+/** Only one process at a time decides whether to start the database for a folder. */
+async function takeStartLock(dataDir: string): Promise<void> {
+  const lock = lockPath(dataDir);
+  for (let waited = 0; ; waited += 100) {
+    try {
+      await mkdir(lock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // A lock older than a start can take was left by a process that died while starting.
+    const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? Date.now());
+    if (age > 60_000) await rm(lock, { recursive: true, force: true });
+    if (waited > 90_000) throw new Error(`${lock} stays locked; remove it if no app is starting`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function statePath(dataDir: string): string {
+  return path.join(dataDir, 'ferretdb.json');
+}
+
+function lockPath(dataDir: string): string {
+  return path.join(dataDir, 'ferretdb.starting');
+}
+
+function toUri(port: number): string {
+  return `mongodb://127.0.0.1:${port}/`;
+}
+
+async function stopByPid(pid: number, logger: Logger): Promise<void> {
   process.kill(pid, 'SIGTERM');
   for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  logger.info({}, 'embedded database stopped');
 }
 
 function isAlive(pid: number): boolean {

@@ -8,6 +8,7 @@ import {
   sumTenantLedger,
 } from '../../../src/core/scoring/rebuild-figures.js';
 import { silentLogger } from '../../../src/core/shared/logger.js';
+import { ensureIndexes } from '../../../src/db/collections.js';
 import type { Database } from '../../../src/db/database.js';
 import type { Services } from '../../../src/services.js';
 import { ManualClock } from '../../support/clock.js';
@@ -27,6 +28,7 @@ describe('recordActivity on the database', () => {
   });
   beforeEach(async () => {
     await database.db.dropDatabase();
+    await ensureIndexes(database.collections);
     clock.set('2026-03-10T12:00:00Z');
     services = buildServices(database, clock);
   });
