@@ -99,6 +99,9 @@ const environmentSchema = z.object({
 
 type Environment = z.infer<typeof environmentSchema>;
 
+/** Every variable the configuration reads; `.env.example` documents each. */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape);
+
 export type IntakeSource = z.infer<typeof intakeSourceSchema>;
 
 /** How the app talks to Slack, or why it does not. */

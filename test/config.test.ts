@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { ConfigError, CONFIG_VARIABLES, loadConfig, type Config } from '../src/config.js';
 
 type Environment = Record<string, string>;
 
@@ -334,5 +334,26 @@ describe('loadConfig ACTIVITY_OVERRIDES', () => {
     const problems = problemsOf(buildEnvironment({ ACTIVITY_OVERRIDES: text }));
 
     expect(problems).toEqual([expect.stringMatching(/^ACTIVITY_OVERRIDES/)]);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every configuration variable under a comment that explains it', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const lines = (await readFile(new URL('../.env.example', import.meta.url), 'utf8')).split('\n');
+
+    for (const variable of CONFIG_VARIABLES) {
+      const index = lines.findIndex((line) => line.startsWith(`${variable}=`));
+      expect(index, variable).toBeGreaterThan(0);
+      expect(lines[index - 1], variable).toMatch(/^# \S/);
+    }
+  });
+
+  it('is a valid configuration as it stands', async () => {
+    const { parse } = await import('dotenv');
+    const { readFile } = await import('node:fs/promises');
+    const example = parse(await readFile(new URL('../.env.example', import.meta.url), 'utf8'));
+
+    expect(loadConfig(example).intakeSources).toHaveLength(1);
   });
 });
