@@ -9,6 +9,7 @@ import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
+import { createTeamsAdapter } from './teams/teams-adapter.js';
 
 export interface StartOptions {
   logger: Logger;
@@ -37,6 +38,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   try {
     const services = createServices(database, config, clock, logger);
     const slack = createSlack(config, services, logger);
+    const teams = createTeamsAdapter({ config: config.teams, ...services, clock, logger });
     const httpApp = createHttpApp({
       isDatabaseReachable: () => isReachable(database),
       mounts: [
@@ -45,6 +47,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
             createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),
           ),
         (app) => slack?.mount(app),
+        (app) => teams.mount(app),
       ],
       logger,
     });
@@ -53,6 +56,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     await slack?.start();
     const port = (server.address() as AddressInfo).port;
     logStartup(config, port, logger);
+    logger.info({ mode: config.teams.mode }, teams.describe());
 
     return {
       port,

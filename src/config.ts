@@ -91,6 +91,12 @@ const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -110,6 +116,17 @@ export type SlackConfig =
   | { enabled: true; mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
   | { enabled: true; mode: 'socket'; botToken: string; appToken: string; apiUrl: string };
 
+/** How the Teams bot authenticates with Bot Framework, or that it runs without (local mode). */
+export type TeamsConfig =
+  | { mode: 'anonymous' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      appPassword: string | undefined;
+      appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+      appTenantId: string | undefined;
+    };
+
 export interface Config {
   port: number;
   mongodbUri: string | undefined;
@@ -118,6 +135,7 @@ export interface Config {
   intakeSources: IntakeSource[];
   activityOverrides: Record<string, ActivityOverrides>;
   slack: SlackConfig;
+  teams: TeamsConfig;
   publicBaseUrl: string;
   defaultTimeZone: string;
   logLevel: Environment['LOG_LEVEL'];
@@ -140,7 +158,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   const parsed = environmentSchema.safeParse(withoutEmptyValues(environment));
   const problems = parsed.success ? [] : parsed.error.issues.map(describeIssue);
   const slack = toSlackConfig(environment, problems);
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const teams = parsed.success ? toTeamsConfig(parsed.data, problems) : undefined;
+  if (!parsed.success || !teams || problems.length > 0) throw new ConfigError(problems);
 
   const env = parsed.data;
   return {
@@ -151,10 +170,34 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     intakeSources: env.INTAKE_SOURCES,
     activityOverrides: env.ACTIVITY_OVERRIDES,
     slack,
+    teams,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+  };
+}
+
+function toTeamsConfig(env: Environment, problems: string[]): TeamsConfig {
+  const { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword } = env;
+  if (!appId) {
+    if (appPassword) problems.push('MicrosoftAppId: required with MicrosoftAppPassword');
+    return { mode: 'anonymous' };
+  }
+  if (env.MicrosoftAppType !== 'UserAssignedMSI' && !appPassword) {
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId');
+  }
+  if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+    problems.push(
+      `MicrosoftAppTenantId: required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+    );
+  }
+  return {
+    mode: 'authenticated',
+    appId,
+    appPassword,
+    appType: env.MicrosoftAppType,
+    appTenantId: env.MicrosoftAppTenantId,
   };
 }
 

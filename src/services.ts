@@ -7,6 +7,7 @@ import { createScoring } from './core/scoring/record-activity.js';
 import type { Clock } from './core/shared/clock.js';
 import type { Logger } from './core/shared/logger.js';
 import { createClaimRepository } from './db/claim-repository.js';
+import { createConversationRepository } from './db/conversation-repository.js';
 import type { Database } from './db/database.js';
 import { createFiguresRepository } from './db/figures-repository.js';
 import { createLedgerRepository } from './db/ledger-repository.js';
@@ -27,6 +28,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
   const members = createMemberRepository(collections);
   const pending = createPendingEventRepository(collections);
   const counters = createProfileCounters(collections);
+  const conversations = createConversationRepository(collections);
   const tenants = createTenantDirectory(collections, {
     defaultTimeZone: config.defaultTimeZone,
     overrides: config.activityOverrides,
@@ -54,6 +56,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     members,
     pending,
     tenants,
+    conversations,
     scoring,
     registerContact,
     answerCommand,

@@ -13,6 +13,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import { withBusyRetry } from './busy-retry.js';
 import type { Category } from '../core/catalog/activity-catalog.js';
+import type { StoredConversation } from '../core/conversations/conversation.js';
 import type { Company } from '../core/members/company.js';
 import type { ActivityEvent } from '../core/scoring/activity-event.js';
 import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js';
@@ -101,6 +102,8 @@ export interface ConnectionCountDocument {
   count: number;
 }
 
+export type ConversationDocument = StoredConversation & { _id: string };
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -114,6 +117,7 @@ export interface Collections {
   pendingEvents: Collection<PendingEventDocument>;
   creditBalances: Collection<CreditBalanceDocument>;
   connectionCounts: Collection<ConnectionCountDocument>;
+  conversations: Collection<ConversationDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -130,6 +134,7 @@ export function toCollections(db: Db): Collections {
     pendingEvents: collection('pending_events'),
     creditBalances: collection('credit_balances'),
     connectionCounts: collection('connection_counts'),
+    conversations: collection('conversations'),
   };
 }
 
@@ -142,6 +147,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.memberScores.createIndex({ tenant: 1, total: -1 }),
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
+    collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
   ]);
 }
 

@@ -90,6 +90,11 @@ describe('the product end to end', () => {
     expect(text).toMatch(/Platform\s+▱{10}\s+0/);
   });
 
+  it('says at start-up which chat platforms run and how', () => {
+    expect(app.output()).toContain('slack listening over HTTP');
+    expect(app.output()).toContain('in local mode without authentication');
+  });
+
   it('stops on SIGTERM with exit code 0', async () => {
     expect(await app.stop()).toBe(0);
     expect(app.output()).toContain('stopped');

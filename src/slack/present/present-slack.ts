@@ -9,7 +9,14 @@ import type {
   View,
 } from '../../core/profile/profile-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
-import { formatNumber, formatSigned, toBarText } from '../../present/text.js';
+import {
+  formatNumber,
+  formatSigned,
+  toBarText,
+  toCategorySummary,
+  toNextLevelText,
+  toProfileSummary,
+} from '../../present/text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -60,7 +67,7 @@ function presentProfile(view: ProfileView): SlackMessage {
     section(`*Points by category*\n${categoryBars(view.categories)}`),
   ];
   return {
-    text: `${subject.displayName}: level ${level.level}, ${formatNumber(view.points)} points`,
+    text: toProfileSummary(view),
     blocks,
   };
 }
@@ -74,8 +81,7 @@ function presentStats(view: StatsView): SlackMessage {
         (view.adjustments !== 0 ? ` · penalties ${formatSigned(view.adjustments)}` : ''),
     ),
   ];
-  const split = view.categories.map((bar) => `${bar.label} ${bar.points}`).join(', ');
-  return { text: `Points by category: ${split}`, blocks };
+  return { text: toCategorySummary(view.categories), blocks };
 }
 
 function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): SlackMessage {
@@ -95,9 +101,8 @@ function subjectLine(subject: ProfileSubject, level: LevelProgress): string {
 }
 
 function nextLevelLine(level: LevelProgress): string {
-  if (level.pointsToNextLevel === null) return 'Top level reached';
-  const bar = toBarText(level.fractionToNextLevel, 10);
-  return `\`${bar}\` ${formatNumber(level.pointsToNextLevel)} points to level ${level.level + 1}`;
+  if (level.pointsToNextLevel === null) return toNextLevelText(level);
+  return `\`${toBarText(level.fractionToNextLevel, 10)}\` ${toNextLevelText(level)}`;
 }
 
 /** Text bars in a code block, so that the columns line up in any font. */

@@ -1,0 +1,160 @@
+/** Renders view models as Adaptive Cards (schema 1.5, which Teams shows on desktop and mobile). */
+import type {
+  CategoryBar,
+  HelpView,
+  ProfileView,
+  StatsView,
+  View,
+} from '../../core/profile/profile-view.js';
+import type { LevelProgress } from '../../core/scoring/levels.js';
+import {
+  formatNumber,
+  formatSigned,
+  toBarText,
+  toCategorySummary,
+  toNextLevelText,
+  toProfileSummary,
+} from '../../present/text.js';
+
+export const CARD_VERSION = '1.5';
+
+/** An Adaptive Card and the plain text shown in notifications and to screen readers. */
+export interface TeamsMessage {
+  text: string;
+  card: AdaptiveCard;
+}
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+type CardElement = Record<string, unknown> & { type: string };
+
+/** A button; its data comes back as the activity's value, a command like a typed one. */
+interface CardAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { command: string };
+}
+
+export function presentTeamsMessage(view: View): TeamsMessage {
+  switch (view.kind) {
+    case 'profile':
+      return presentProfile(view);
+    case 'stats':
+      return presentStats(view);
+    case 'help':
+      return presentHelp(view, null);
+    case 'usage':
+      return presentHelp(view, view.problem);
+    case 'no_profile':
+      return plain('This member has no profile yet.');
+    case 'failure':
+      return plain(view.message);
+  }
+}
+
+function presentProfile(view: ProfileView): TeamsMessage {
+  const { subject, level } = view;
+  const subtitle = [`Level ${level.level}`, subject.company].filter(Boolean).join(' · ');
+  const body: CardElement[] = [
+    heading(subject.displayName),
+    { type: 'TextBlock', text: subtitle, isSubtle: true, spacing: 'None', wrap: true },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Points', value: formatNumber(view.points) },
+        { title: 'Level', value: String(level.level) },
+        { title: 'Credits', value: formatNumber(view.credits) },
+        { title: 'Connections', value: formatNumber(view.connections) },
+      ],
+    },
+    subheading('Next level'),
+    monospace(nextLevelLine(level)),
+    subheading('Points by category'),
+    ...categoryBars(view.categories),
+  ];
+  const actions = subject.isViewer ? [submit('Points by category', 'stats')] : [];
+  return { text: toProfileSummary(view), card: toCard(body, actions) };
+}
+
+function presentStats(view: StatsView): TeamsMessage {
+  const footer = [`Total ${formatNumber(view.points)} points`, `level ${view.level.level}`];
+  if (view.adjustments !== 0) footer.push(`penalties ${formatSigned(view.adjustments)}`);
+  const body: CardElement[] = [
+    heading(`Points by category: ${view.subject.displayName}`),
+    ...categoryBars(view.categories),
+    { type: 'TextBlock', text: footer.join(' · '), isSubtle: true, wrap: true },
+  ];
+  return { text: toCategorySummary(view.categories), card: toCard(body, []) };
+}
+
+function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): TeamsMessage {
+  const body: CardElement[] = [];
+  if (problem) body.push({ type: 'TextBlock', text: problem, color: 'Warning', wrap: true });
+  body.push(subheading('What you can ask'));
+  body.push({
+    type: 'FactSet',
+    facts: view.commands.map((command) => ({ title: command.usage, value: command.description })),
+  });
+  const actions = [submit('My profile', 'profile'), submit('My points by category', 'stats')];
+  return { text: problem ?? 'What you can ask', card: toCard(body, actions) };
+}
+
+function nextLevelLine(level: LevelProgress): string {
+  if (level.pointsToNextLevel === null) return toNextLevelText(level);
+  return `${toBarText(level.fractionToNextLevel, 10)} ${toNextLevelText(level)}`;
+}
+
+/** One column set a category: label, bar, points, so that the columns line up. */
+function categoryBars(bars: CategoryBar[]): CardElement[] {
+  return bars.map((bar) => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 3, items: [{ type: 'TextBlock', text: bar.label }] },
+      { type: 'Column', width: 4, items: [monospace(toBarText(bar.share, 10))] },
+      {
+        type: 'Column',
+        width: 2,
+        items: [
+          { type: 'TextBlock', text: formatNumber(bar.points), horizontalAlignment: 'Right' },
+        ],
+      },
+    ],
+  }));
+}
+
+function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true };
+}
+
+function subheading(text: string): CardElement {
+  return { type: 'TextBlock', text, weight: 'Bolder', spacing: 'Medium' };
+}
+
+function monospace(text: string): CardElement {
+  return { type: 'TextBlock', text, fontType: 'Monospace', wrap: true };
+}
+
+function submit(title: string, command: string): CardAction {
+  return { type: 'Action.Submit', title, data: { command } };
+}
+
+function toCard(body: CardElement[], actions: CardAction[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function plain(text: string): TeamsMessage {
+  return { text, card: toCard([{ type: 'TextBlock', text, wrap: true }], []) };
+}

@@ -1,0 +1,167 @@
+/**
+ * The Teams bot: commands typed to it, buttons on its cards, and the record of where it is
+ * installed. Commands go through the grammar and view models Slack uses.
+ */
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelInfo,
+  type TeamInfo,
+} from 'botbuilder';
+import type { ConversationRepository } from '../core/conversations/conversation.js';
+import type { RegisterContact } from '../core/members/register-contact.js';
+import type { AnswerCommand } from '../core/profile/answer-command.js';
+import type { Clock } from '../core/shared/clock.js';
+import type { Logger } from '../core/shared/logger.js';
+import { presentTeamsMessage } from './present/present-teams.js';
+import { contactFetcher, toCommandText, toTeamsTenant, toTeamsUserId } from './teams-identity.js';
+
+export interface ProfileBotOptions {
+  answerCommand: AnswerCommand;
+  registerContact: RegisterContact;
+  conversations: ConversationRepository;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Sent when a button's data is not a command this bot knows. */
+const UNKNOWN_ACTION = 'That button sent nothing I understand; type help to see what I can do.';
+
+export class ProfileBot extends TeamsActivityHandler {
+  readonly #options: ProfileBotOptions;
+  readonly #logger: Logger;
+
+  constructor(options: ProfileBotOptions) {
+    super();
+    this.#options = options;
+    this.#logger = options.logger.child({ module: 'teams-bot' });
+
+    this.onMessage(async (context, next) => {
+      await this.#answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.#remember(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.#forget(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (includesBot(context, context.activity.membersAdded)) await this.#remember(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (includesBot(context, context.activity.membersRemoved)) await this.#forget(context);
+      await next();
+    });
+    this.onTeamsChannelCreatedEvent(async (channel, _team, context, next) => {
+      await this.#remember(context, channel);
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (channel, _team, context, next) => {
+      if (channel.id)
+        await options.conversations.remove(toTeamsTenant(context.activity), channel.id);
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (team, context, next) => {
+      await this.#forgetTeam(context, team);
+      await next();
+    });
+  }
+
+  /** Action.Execute buttons arrive as invokes and are answered with a card in place. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const text = toActionCommand(invokeValue.action?.data);
+    const { card } = presentTeamsMessage(
+      text === null ? unknownAction() : await this.#answer(context, text),
+    );
+    const value = card as unknown as Record<string, unknown>;
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value };
+  }
+
+  async #answerMessage(context: TurnContext): Promise<void> {
+    // Action.Submit buttons come back as a message whose value is the button's data.
+    const value = context.activity.value as unknown;
+    const text = value === undefined ? await toCommandText(context) : toActionCommand(value);
+    const view = text === null ? unknownAction() : await this.#answer(context, text);
+    const message = presentTeamsMessage(view);
+    await context.sendActivity({
+      text: message.text,
+      attachments: [CardFactory.adaptiveCard(message.card)],
+    });
+  }
+
+  async #answer(context: TurnContext, text: string) {
+    const tenant = toTeamsTenant(context.activity);
+    const userId = toTeamsUserId(context.activity.from);
+    await this.#options.registerContact(tenant, userId, contactFetcher(context));
+    const view = await this.#options.answerCommand({ tenant, userId }, text);
+    this.#logger.debug({ tenant, member: userId, view: view.kind }, 'command answered');
+    return view;
+  }
+
+  async #remember(context: TurnContext, channel?: ChannelInfo): Promise<void> {
+    const activity = context.activity;
+    const reference = TurnContext.getConversationReference(activity);
+    const conversationId = channel?.id ?? activity.conversation.id;
+    const tenant = toTeamsTenant(activity);
+    await this.#options.conversations.save({
+      tenant,
+      conversationId,
+      kind: channel ? 'channel' : toConversationKind(activity.conversation.conversationType),
+      teamId: teamOf(activity.channelData)?.id ?? null,
+      reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
+      updatedAt: this.#options.clock.now(),
+    });
+    this.#logger.info({ tenant, conversationId }, 'conversation stored');
+  }
+
+  async #forget(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const team = teamOf(activity.channelData);
+    if (team) return this.#forgetTeam(context, team);
+
+    await this.#options.conversations.remove(toTeamsTenant(activity), activity.conversation.id);
+    this.#logger.info({ conversationId: activity.conversation.id }, 'conversation forgotten');
+  }
+
+  async #forgetTeam(context: TurnContext, team: Pick<TeamInfo, 'id'>): Promise<void> {
+    const tenant = toTeamsTenant(context.activity);
+    if (team.id) await this.#options.conversations.removeTeam(tenant, team.id);
+    this.#logger.info({ tenant, teamId: team.id }, 'team forgotten');
+  }
+}
+
+/** The command a button's data asks for: `{"command": "stats", "subject": "<user id>"}`. */
+function toActionCommand(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { command, subject } = data as { command?: unknown; subject?: unknown };
+  if (typeof command !== 'string' || command.length > 50) return null;
+  if (subject === undefined) return command;
+  return typeof subject === 'string' ? `${command} <@${subject}>` : null;
+}
+
+function unknownAction() {
+  return { kind: 'failure' as const, message: UNKNOWN_ACTION };
+}
+
+function includesBot(context: TurnContext, members: { id: string }[] | undefined): boolean {
+  return (members ?? []).some((member) => member.id === context.activity.recipient.id);
+}
+
+function teamOf(channelData: unknown): { id: string } | undefined {
+  const team = (channelData as { team?: { id?: unknown } } | undefined)?.team;
+  return typeof team?.id === 'string' ? { id: team.id } : undefined;
+}
+
+function toConversationKind(type: string | undefined) {
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}

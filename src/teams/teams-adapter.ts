@@ -1,0 +1,112 @@
+/** The Teams adapter: Bot Framework's CloudAdapter at `/api/messages` on the shared server. */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import express, { type Application, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { TeamsConfig } from '../config.js';
+import type { Logger } from '../core/shared/logger.js';
+import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+const FAILURE_TEXT = 'Sorry, that did not work on our side. Please try again in a minute.';
+
+/** What an activity must carry before the bot looks at it. */
+const activitySchema = z.object({
+  type: z.string().min(1).max(100),
+  serviceUrl: z.url(),
+  channelId: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1).max(500) }),
+  from: z.object({ id: z.string().min(1).max(500) }, { message: 'the activity names no user' }),
+  recipient: z.object({ id: z.string().min(1).max(500) }),
+  text: z.string().max(10_000).optional(),
+});
+
+export interface TeamsAdapterOptions extends ProfileBotOptions {
+  config: TeamsConfig;
+}
+
+/** CloudAdapter, with the step after parsing the request open to our own request handler. */
+class ProfileCloudAdapter extends CloudAdapter {
+  handleActivity(authorization: string, activity: Activity, bot: ProfileBot) {
+    return this.processActivity(authorization, activity, (context) => bot.run(context));
+  }
+}
+
+export function createTeamsAdapter(options: TeamsAdapterOptions) {
+  const logger = options.logger.child({ module: 'teams' });
+  const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
+  const bot = new ProfileBot(options);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
+    await context.sendActivity(FAILURE_TEXT).catch(() => undefined);
+  };
+
+  /**
+   * What CloudAdapter.process does, but with our own answers and structured logs: it writes
+   * refused requests to the console as plain text.
+   */
+  async function processActivity(request: Request, response: Response): Promise<void> {
+    const authorization = request.get('authorization') ?? '';
+    try {
+      const activity = request.body as Activity;
+      const invoke = await adapter.handleActivity(authorization, activity, bot);
+      response.status(invoke?.status ?? 200);
+      if (invoke?.body === undefined) response.end();
+      else response.json(invoke.body);
+    } catch (error) {
+      if ((error as { statusCode?: unknown }).statusCode !== 401) throw error;
+      logger.warn({ reason: (error as Error).message }, 'activity not authenticated');
+      response.status(401).json({ error: 'unauthorized', message: 'not a Bot Framework request' });
+    }
+  }
+
+  return {
+    mount(app: Application) {
+      app.post(
+        TEAMS_MESSAGES_PATH,
+        express.json({ limit: '256kb' }),
+        async (request: Request, response: Response) => {
+          const checked = activitySchema.safeParse(request.body);
+          if (!checked.success) {
+            const issues = checked.error.issues.map((issue) => ({
+              path: issue.path.join('.') || '(body)',
+              message: issue.message,
+            }));
+            logger.warn({ issues }, 'activity refused');
+            response.status(400).json({ error: 'invalid_activity', issues });
+            return;
+          }
+          await processActivity(request, response);
+        },
+      );
+    },
+
+    describe(): string {
+      return options.config.mode === 'authenticated'
+        ? `Teams bot at ${TEAMS_MESSAGES_PATH}, authenticating as app ${options.config.appId}`
+        : `Teams bot at ${TEAMS_MESSAGES_PATH} in local mode without authentication, for the ` +
+            'Bot Framework Emulator and Teams test tools; set MicrosoftAppId and ' +
+            'MicrosoftAppPassword to connect it to Teams';
+    },
+  };
+}
+
+function toAuthentication(config: TeamsConfig) {
+  const credentials =
+    config.mode === 'authenticated'
+      ? new ConfigurationServiceClientCredentialFactory({
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword,
+          MicrosoftAppType: config.appType,
+          MicrosoftAppTenantId: config.appTenantId,
+        })
+      : new ConfigurationServiceClientCredentialFactory({});
+  return new ConfigurationBotFrameworkAuthentication({}, credentials);
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_HELP } from '../../src/core/commands/grammar.js';
+import { toCategoryBars } from '../../src/core/profile/answer-command.js';
+import type { View } from '../../src/core/profile/profile-view.js';
+import { toLevelProgress } from '../../src/core/scoring/levels.js';
+import { presentTeamsMessage } from '../../src/teams/present/present-teams.js';
+import { expectValidAdaptiveCard } from '../support/adaptive-cards.js';
+
+const subject = { userId: 'aad-ada', displayName: 'Ada', company: 'Contoso', isViewer: true };
+const categories = toCategoryBars({ categories: { community: 120, learning: 35 } });
+
+const VIEWS: View[] = [
+  {
+    kind: 'profile',
+    subject,
+    points: 155,
+    level: toLevelProgress(155),
+    credits: 3,
+    connections: 2,
+    categories,
+  },
+  {
+    kind: 'profile',
+    subject,
+    points: 60_000,
+    level: toLevelProgress(60_000),
+    credits: 0,
+    connections: 0,
+    categories,
+  },
+  {
+    kind: 'stats',
+    subject,
+    points: 155,
+    level: toLevelProgress(155),
+    categories,
+    adjustments: -20,
+  },
+  { kind: 'help', commands: [...COMMAND_HELP] },
+  { kind: 'usage', problem: 'I don’t know the command “x”.', commands: [...COMMAND_HELP] },
+  { kind: 'no_profile', userId: 'aad-nobody' },
+  { kind: 'failure', message: 'Sorry.' },
+];
+
+describe('presentTeamsMessage', () => {
+  it.each(VIEWS.map((view) => [view.kind, view] as const))(
+    'renders a %s view as a valid Adaptive Card 1.5',
+    (_kind, view) => {
+      const { card, text } = presentTeamsMessage(view);
+
+      expect(card.version).toBe('1.5');
+      expect(text.length).toBeGreaterThan(0);
+      expectValidAdaptiveCard(card);
+    },
+  );
+
+  it('says the top level is reached instead of points to a next level', () => {
+    const { card } = presentTeamsMessage(VIEWS[1]!);
+
+    expect(JSON.stringify(card)).toContain('Top level reached');
+  });
+
+  it('offers the stats button only on the viewer’s own profile', () => {
+    const own = presentTeamsMessage(VIEWS[0]!).card;
+    const other = presentTeamsMessage({
+      ...VIEWS[0]!,
+      subject: { ...subject, isViewer: false },
+    } as View).card;
+
+    expect(own.actions).toHaveLength(1);
+    expect(other.actions).toBeUndefined();
+  });
+});
+
+describe('the card check', () => {
+  it('fails for an element type Adaptive Cards do not have', () => {
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Marquee', text: 'x' }] };
+
+    expect(() => expectValidAdaptiveCard(card)).toThrow();
+  });
+
+  it('fails for a property Adaptive Cards do not have', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'x', wieght: 'Bolder' }],
+    };
+
+    expect(() => expectValidAdaptiveCard(card)).toThrow();
+  });
+
+  it('fails for a card declaring a schema newer than 1.5', () => {
+    const card = { type: 'AdaptiveCard', version: '1.6', body: [{ type: 'TextBlock', text: 'x' }] };
+
+    expect(() => expectValidAdaptiveCard(card)).toThrow();
+  });
+});
