@@ -4,6 +4,7 @@ import type {
   StoredConversation,
 } from '../core/conversations/conversation.js';
 import { toDocumentId, type Collections, type ConversationDocument } from './collections.js';
+import { upsertTwice } from './upsert.js';
 
 export function createConversationRepository(collections: Collections): ConversationRepository {
   const { conversations } = collections;
@@ -11,7 +12,7 @@ export function createConversationRepository(collections: Collections): Conversa
   return {
     async save(conversation) {
       const _id = toDocumentId(conversation.tenant, conversation.conversationId);
-      await conversations.replaceOne({ _id }, conversation, { upsert: true });
+      await upsertTwice(() => conversations.replaceOne({ _id }, conversation, { upsert: true }));
     },
 
     async remove(tenant, conversationId) {

@@ -21,6 +21,7 @@ import {
 } from './collections.js';
 import type { Collection, Filter, UpdateFilter, WithoutId } from 'mongodb';
 import type { LedgerStore } from './ledger-store.js';
+import { upsertTwice } from './upsert.js';
 
 /** Documents written per round trip when a rebuild replaces a tenant's figures. */
 const REBUILD_BATCH = 500;
@@ -142,9 +143,11 @@ async function upsertById<T extends { _id: string }>(
   _id: string,
   fields: Omit<T, '_id'>,
 ): Promise<void> {
-  await collection.updateOne({ _id } as Filter<T>, { $set: fields } as unknown as UpdateFilter<T>, {
-    upsert: true,
-  });
+  await upsertTwice(() =>
+    collection.updateOne({ _id } as Filter<T>, { $set: fields } as unknown as UpdateFilter<T>, {
+      upsert: true,
+    }),
+  );
 }
 
 async function replaceTenantDocuments<T extends { _id: string; tenant: string }>(
