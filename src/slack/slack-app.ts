@@ -6,6 +6,7 @@ import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { registerAppHome } from './app-home.js';
+import { registerCommandButtons } from './command-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
@@ -55,6 +56,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   function configure(built: App): App {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
+    registerCommandButtons(built, options);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackRecorder } from '../support/slack-recorder.js';
-import { postSlackEvent, SIGNING_SECRET } from '../support/slack-requests.js';
+import { postButtonClick, postSlackEvent, SIGNING_SECRET } from '../support/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the App Home tab', () => {
@@ -37,5 +37,22 @@ describe('the App Home tab', () => {
     expect(view.type).toBe('home');
     expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kay' } });
     expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it('shows the answer of a button pressed on the home tab on the home tab', async () => {
+    const before = slack.callsTo('/api/views.publish').length;
+
+    const click = await postButtonClick(app.baseUrl, {
+      userId: 'U_KAY',
+      actionId: 'run_command_0',
+      value: 'stats',
+      container: { type: 'view', view_id: 'V0HOME' },
+    });
+
+    expect(click.status).toBe(200);
+    await expect.poll(() => slack.callsTo('/api/views.publish').length).toBe(before + 1);
+    const publish = slack.callsTo('/api/views.publish').at(-1)!;
+    const view = JSON.parse(String(publish.body.view)) as { blocks: { text?: { text: string } }[] };
+    expect(view.blocks[0]!.text?.text).toBe('Points by category: Kay');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEvents } from '../support/intake-requests.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
-import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
+import { postButtonClick, postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = 'slack:T0TEST';
@@ -150,6 +150,40 @@ describe('/mendix in Slack', () => {
     release();
     const answer = await slack.waitFor(`/respond/${name}`);
     expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
+  });
+
+  it('offers buttons for the member’s own views, and a click answers like the typed command', async () => {
+    const help = await ask('help');
+    const actions = help.blocks.find((block) => block.type === 'actions') as unknown as {
+      elements: { action_id: string; value: string; text: { text: string } }[];
+    };
+    expect(actions.elements.map((button) => [button.text.text, button.value])).toEqual([
+      ['My profile', 'profile'],
+      ['My points by category', 'stats'],
+    ]);
+
+    const click = await postButtonClick(app.baseUrl, {
+      userId: 'U_ADA',
+      actionId: actions.elements[1]!.action_id,
+      value: actions.elements[1]!.value,
+      responseUrl: slack.responseUrl('button-stats'),
+    });
+
+    expect(click.status).toBe(200);
+    const answer = (await slack.waitFor('/respond/button-stats')).body as { text: string };
+    expect(answer.text).toMatch(/^Points by category: Community/);
+  });
+
+  it('answers a click whose value is not a command with the usage text', async () => {
+    await postButtonClick(app.baseUrl, {
+      userId: 'U_ADA',
+      actionId: 'run_command_0',
+      value: 'delete everything',
+      responseUrl: slack.responseUrl('button-forged'),
+    });
+
+    const answer = (await slack.waitFor('/respond/button-forged')).body as { text: string };
+    expect(answer.text).toBe('I don’t know the command “delete”.');
   });
 
   it('refuses a request with a forged signature and changes nothing', async () => {

@@ -76,3 +76,58 @@ export async function postSlackEvent(
   }
   return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
 }
+
+/** Posts a button click (a block_actions interaction) as Slack would. */
+export async function postButtonClick(
+  baseUrl: string,
+  input: {
+    userId: string;
+    actionId: string;
+    value: string;
+    responseUrl?: string;
+    container?: Record<string, unknown>;
+    teamId?: string;
+  },
+): Promise<Response> {
+  const payload = {
+    type: 'block_actions',
+    user: {
+      id: input.userId,
+      username: input.userId.toLowerCase(),
+      team_id: input.teamId ?? 'T0TEST',
+    },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    container: input.container ?? {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      is_ephemeral: true,
+    },
+    trigger_id: '123.456.def',
+    team: { id: input.teamId ?? 'T0TEST', domain: 'test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    response_url: input.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: input.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        value: input.value,
+        action_ts: '1700000001.000200',
+      },
+    ],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackBody(body, timestamp),
+    },
+    body,
+  });
+}

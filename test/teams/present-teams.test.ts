@@ -8,6 +8,7 @@ import { expectValidAdaptiveCard } from '../support/adaptive-cards.js';
 
 const subject = { userId: 'aad-ada', displayName: 'Ada', company: 'Contoso', isViewer: true };
 const categories = toCategoryBars({ categories: { community: 120, learning: 35 } });
+const actions = [{ label: 'My points by category', command: 'stats' }];
 
 const VIEWS: View[] = [
   {
@@ -18,6 +19,7 @@ const VIEWS: View[] = [
     credits: 3,
     connections: 2,
     categories,
+    actions,
   },
   {
     kind: 'profile',
@@ -27,6 +29,7 @@ const VIEWS: View[] = [
     credits: 0,
     connections: 0,
     categories,
+    actions: [],
   },
   {
     kind: 'stats',
@@ -35,9 +38,10 @@ const VIEWS: View[] = [
     level: toLevelProgress(155),
     categories,
     adjustments: -20,
+    actions: [],
   },
-  { kind: 'help', commands: [...COMMAND_HELP] },
-  { kind: 'usage', problem: 'I don’t know the command “x”.', commands: [...COMMAND_HELP] },
+  { kind: 'help', commands: [...COMMAND_HELP], actions },
+  { kind: 'usage', problem: 'I don’t know the command “x”.', commands: [...COMMAND_HELP], actions },
   { kind: 'no_profile', userId: 'aad-nobody' },
   { kind: 'failure', message: 'Sorry.' },
 ];
@@ -60,15 +64,14 @@ describe('presentTeamsMessage', () => {
     expect(JSON.stringify(card)).toContain('Top level reached');
   });
 
-  it('offers the stats button only on the viewer’s own profile', () => {
-    const own = presentTeamsMessage(VIEWS[0]!).card;
-    const other = presentTeamsMessage({
-      ...VIEWS[0]!,
-      subject: { ...subject, isViewer: false },
-    } as View).card;
+  it('renders each action of the view as a button that sends its command back', () => {
+    const withActions = presentTeamsMessage(VIEWS[0]!).card;
+    const without = presentTeamsMessage(VIEWS[1]!).card;
 
-    expect(own.actions).toHaveLength(1);
-    expect(other.actions).toBeUndefined();
+    expect(withActions.actions).toEqual([
+      { type: 'Action.Submit', title: 'My points by category', data: { command: 'stats' } },
+    ]);
+    expect(without.actions).toBeUndefined();
   });
 });
 

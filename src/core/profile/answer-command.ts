@@ -5,7 +5,11 @@ import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
 import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
 import type { ProfileCounters } from './ports.js';
-import type { CategoryBar, ProfileSubject, View } from './profile-view.js';
+import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
+
+const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
+const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
+const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS];
 
 export interface AnswerCommandOptions {
   members: MemberRepository;
@@ -28,7 +32,7 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
       case 'help':
-        return { kind: 'help', commands: [...COMMAND_HELP] };
+        return { kind: 'help', commands: [...COMMAND_HELP], actions: OWN_VIEWS };
       case 'profile':
       case 'stats':
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
@@ -56,18 +60,29 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       level: toLevelProgress(totals.total),
       categories: toCategoryBars(totals),
     };
-    if (kind === 'stats') return { kind, ...shared, adjustments: totals.adjustments };
+    if (kind === 'stats') {
+      const actions = subject.isViewer ? [SHOW_PROFILE] : [];
+      return { kind, ...shared, adjustments: totals.adjustments, actions };
+    }
 
     const [credits, connections] = await Promise.all([
       counters.creditsOf(viewer.tenant, userId),
       counters.connectionsOf(viewer.tenant, userId),
     ]);
-    return { kind, ...shared, credits, connections };
+    const actions = subject.isViewer ? [SHOW_STATS] : [];
+    return { kind, ...shared, credits, connections, actions };
   }
 
   return async (viewer, text) => {
     const parsed = parseCommand(text);
-    if (!parsed.ok) return { kind: 'usage', problem: parsed.problem, commands: [...COMMAND_HELP] };
+    if (!parsed.ok) {
+      return {
+        kind: 'usage',
+        problem: parsed.problem,
+        commands: [...COMMAND_HELP],
+        actions: OWN_VIEWS,
+      };
+    }
     return answer(viewer, parsed.command);
   };
 }

@@ -11,6 +11,13 @@ export interface CategoryBar {
   share: number;
 }
 
+/** A button that runs a command, the same as typing it. */
+export interface CommandAction {
+  label: string;
+  /** Command text in the shared grammar, such as "stats". */
+  command: string;
+}
+
 /** Who a profile belongs to. */
 export interface ProfileSubject {
   userId: string;
@@ -28,6 +35,7 @@ export interface ProfileView {
   credits: number;
   connections: number;
   categories: CategoryBar[];
+  actions: CommandAction[];
 }
 
 /** Points by category in detail. */
@@ -39,6 +47,7 @@ export interface StatsView {
   categories: CategoryBar[];
   /** Net points of penalties, shown when there are any. */
   adjustments: number;
+  actions: CommandAction[];
 }
 
 /** A member asked about someone who has no profile yet. */
@@ -51,6 +60,7 @@ export interface NoProfileView {
 export interface HelpView {
   kind: 'help';
   commands: { usage: string; description: string }[];
+  actions: CommandAction[];
 }
 
 /** The command could not be understood; says why and how to use it. */
@@ -58,6 +68,7 @@ export interface UsageView {
   kind: 'usage';
   problem: string;
   commands: { usage: string; description: string }[];
+  actions: CommandAction[];
 }
 
 /** Something went wrong on our side; says so without internals. */

@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import type {
   CategoryBar,
+  CommandAction,
   HelpView,
   ProfileSubject,
   ProfileView,
@@ -30,6 +31,9 @@ export interface SlackMessage {
 const HEADER_MAX = 150;
 
 const SLASH_COMMAND = '/mendix';
+
+/** Buttons that run a command carry action ids starting with this. */
+export const COMMAND_BUTTON_PREFIX = 'run_command_';
 
 export function presentSlackMessage(view: View): SlackMessage {
   switch (view.kind) {
@@ -65,6 +69,7 @@ function presentProfile(view: ProfileView): SlackMessage {
     section(`*Next level*\n${nextLevelLine(level)}`),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
+    ...buttons(view.actions),
   ];
   return {
     text: toProfileSummary(view),
@@ -80,17 +85,21 @@ function presentStats(view: StatsView): SlackMessage {
       `Total ${formatNumber(view.points)} points · level ${view.level.level}` +
         (view.adjustments !== 0 ? ` · penalties ${formatSigned(view.adjustments)}` : ''),
     ),
+    ...buttons(view.actions),
   ];
   return { text: toCategorySummary(view.categories), blocks };
 }
 
-function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): SlackMessage {
+function presentHelp(
+  view: Pick<HelpView, 'commands' | 'actions'>,
+  problem: string | null,
+): SlackMessage {
   const lines = view.commands.map(
     (command) => `\`${SLASH_COMMAND} ${command.usage}\`  ${command.description}`,
   );
   const blocks: KnownBlock[] = [];
   if (problem) blocks.push(section(`:warning: ${problem}`));
-  blocks.push(section(`*What you can ask*\n${lines.join('\n')}`));
+  blocks.push(section(`*What you can ask*\n${lines.join('\n')}`), ...buttons(view.actions));
   return { text: problem ?? 'What you can ask', blocks };
 }
 
@@ -112,6 +121,22 @@ function categoryBars(bars: CategoryBar[]): string {
     (bar) => `${bar.label.padEnd(width)}  ${toBarText(bar.share, 10)}  ${formatNumber(bar.points)}`,
   );
   return `\`\`\`${lines.join('\n')}\`\`\``;
+}
+
+/** One button an action; the button's value is the command it runs. */
+function buttons(actions: CommandAction[]): KnownBlock[] {
+  if (actions.length === 0) return [];
+  return [
+    {
+      type: 'actions',
+      elements: actions.map((action, index) => ({
+        type: 'button',
+        action_id: `${COMMAND_BUTTON_PREFIX}${index}`,
+        text: { type: 'plain_text', text: action.label },
+        value: action.command,
+      })),
+    },
+  ];
 }
 
 function header(text: string): KnownBlock {

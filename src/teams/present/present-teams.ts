@@ -1,6 +1,7 @@
 /** Renders view models as Adaptive Cards (schema 1.5, which Teams shows on desktop and mobile). */
 import type {
   CategoryBar,
+  CommandAction,
   HelpView,
   ProfileView,
   StatsView,
@@ -78,8 +79,7 @@ function presentProfile(view: ProfileView): TeamsMessage {
     subheading('Points by category'),
     ...categoryBars(view.categories),
   ];
-  const actions = subject.isViewer ? [submit('Points by category', 'stats')] : [];
-  return { text: toProfileSummary(view), card: toCard(body, actions) };
+  return { text: toProfileSummary(view), card: toCard(body, view.actions) };
 }
 
 function presentStats(view: StatsView): TeamsMessage {
@@ -90,10 +90,10 @@ function presentStats(view: StatsView): TeamsMessage {
     ...categoryBars(view.categories),
     { type: 'TextBlock', text: footer.join(' · '), isSubtle: true, wrap: true },
   ];
-  return { text: toCategorySummary(view.categories), card: toCard(body, []) };
+  return { text: toCategorySummary(view.categories), card: toCard(body, view.actions) };
 }
 
-function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): TeamsMessage {
+function presentHelp(view: Pick<HelpView, 'commands' | 'actions'>, problem: string | null) {
   const body: CardElement[] = [];
   if (problem) body.push({ type: 'TextBlock', text: problem, color: 'Warning', wrap: true });
   body.push(subheading('What you can ask'));
@@ -101,8 +101,7 @@ function presentHelp(view: Pick<HelpView, 'commands'>, problem: string | null): 
     type: 'FactSet',
     facts: view.commands.map((command) => ({ title: command.usage, value: command.description })),
   });
-  const actions = [submit('My profile', 'profile'), submit('My points by category', 'stats')];
-  return { text: problem ?? 'What you can ask', card: toCard(body, actions) };
+  return { text: problem ?? 'What you can ask', card: toCard(body, view.actions) };
 }
 
 function nextLevelLine(level: LevelProgress): string {
@@ -141,18 +140,18 @@ function monospace(text: string): CardElement {
   return { type: 'TextBlock', text, fontType: 'Monospace', wrap: true };
 }
 
-function submit(title: string, command: string): CardAction {
-  return { type: 'Action.Submit', title, data: { command } };
-}
-
-function toCard(body: CardElement[], actions: CardAction[]): AdaptiveCard {
+function toCard(body: CardElement[], actions: CommandAction[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,
     body,
-    ...(actions.length > 0 ? { actions } : {}),
+    ...(actions.length > 0 ? { actions: actions.map(toSubmit) } : {}),
   };
+}
+
+function toSubmit(action: CommandAction): CardAction {
+  return { type: 'Action.Submit', title: action.label, data: { command: action.command } };
 }
 
 function plain(text: string): TeamsMessage {

@@ -1,0 +1,42 @@
+/**
+ * Buttons that run a command: answered like the typed command, through `response_url` for a
+ * message, or by showing the answer on the App Home tab the button was pressed on.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { RegisterContact } from '../core/members/register-contact.js';
+import type { AnswerCommand } from '../core/profile/answer-command.js';
+import type { Logger } from '../core/shared/logger.js';
+import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present/present-slack.js';
+import { contactFetcher, toSlackTenant } from './slack-identity.js';
+
+export interface CommandButtonOptions {
+  answerCommand: AnswerCommand;
+  registerContact: RegisterContact;
+  logger: Logger;
+}
+
+const COMMAND_BUTTON = new RegExp(`^${COMMAND_BUTTON_PREFIX}\\d+$`);
+
+export function registerCommandButtons(app: App, options: CommandButtonOptions): void {
+  const logger = options.logger.child({ module: 'slack-buttons' });
+
+  app.action<BlockButtonAction>(COMMAND_BUTTON, async ({ ack, body, action, respond, client }) => {
+    await ack();
+
+    const tenant = toSlackTenant({ team_id: body.team?.id, enterprise_id: body.enterprise?.id });
+    const userId = body.user.id;
+    await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
+    const view = await options.answerCommand({ tenant, userId }, action.value ?? '');
+    const message = presentSlackMessage(view);
+
+    if (body.container.type === 'view') {
+      await client.views.publish({
+        user_id: userId,
+        view: { type: 'home', blocks: message.blocks },
+      });
+    } else {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    }
+    logger.debug({ tenant, member: userId, command: action.value }, 'button answered');
+  });
+}
