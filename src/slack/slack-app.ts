@@ -41,6 +41,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         appToken: config.appToken,
         socketMode: true,
         clientOptions,
+        // The Socket Mode client opens its connection through a Web API client of its own.
+        installerOptions: { clientOptions },
         logger: boltLogger,
       });
     }

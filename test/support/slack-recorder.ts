@@ -20,6 +20,8 @@ export interface SlackUser {
 export class SlackRecorder {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Answers for Web API methods beyond the few this recorder knows, by path. */
+  readonly answers = new Map<string, Record<string, unknown>>();
   #server: Server | undefined;
   #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
   #held = new Map<string, Promise<void>>();
@@ -90,6 +92,8 @@ export class SlackRecorder {
   }
 
   #answer(call: RecordedCall): Record<string, unknown> {
+    const configured = [...this.answers].find(([path]) => call.path.startsWith(path));
+    if (configured) return configured[1];
     if (call.path.startsWith('/api/auth.test')) {
       return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', user: 'bot' };
     }
