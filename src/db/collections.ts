@@ -14,7 +14,7 @@ import type { Collection, Db, Document } from 'mongodb';
 import { withBusyRetry } from './busy-retry.js';
 import type { Category } from '../core/catalog/activity-catalog.js';
 import type { StoredConversation } from '../core/conversations/conversation.js';
-import type { Company } from '../core/members/company.js';
+import type { Member } from '../core/members/member.js';
 import type { ActivityEvent } from '../core/scoring/activity-event.js';
 import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
@@ -25,17 +25,11 @@ export interface TenantDocument {
   createdAt: Date;
 }
 
-export interface MemberDocument {
+export type MemberDocument = Member & {
   _id: string;
-  tenant: string;
-  userId: string;
-  displayName: string | null;
-  email: string | null;
-  company: Company | null;
-  createdAt: Date;
-  contactCheckedAt: Date | null;
+  /** Set once kept events and sign-up awards were settled for the member. */
   signupSettled?: boolean;
-}
+};
 
 /** Links an e-mail address to the member who has it; the first member to claim it keeps it. */
 export interface MemberEmailDocument {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackRecorder } from '../support/slack-recorder.js';
-import { postButtonClick, postSlackEvent, SIGNING_SECRET } from '../support/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { postButtonClick, postSlackEvent } from '../support/slack-requests.js';
+import { startSlackTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the App Home tab', () => {
   const slack = new SlackRecorder();
@@ -10,11 +10,7 @@ describe('the App Home tab', () => {
   beforeAll(async () => {
     await slack.start();
     slack.users.set('U_KAY', { id: 'U_KAY', name: 'kay', realName: 'Kay', email: 'kay@gmail.com' });
-    app = await startTestApp({
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-    });
+    app = await startSlackTestApp(slack.apiUrl);
   });
   afterAll(async () => {
     await app.stop();

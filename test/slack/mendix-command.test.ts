@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEvents } from '../support/intake-requests.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postButtonClick, postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startSlackTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = 'slack:T0TEST';
 
@@ -38,11 +38,7 @@ describe('/mendix in Slack', () => {
       realName: 'Ada Lovelace',
       email: 'ada@analytical-engines.com',
     });
-    app = await startTestApp({
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-    });
+    app = await startSlackTestApp(slack.apiUrl);
   });
   afterAll(async () => {
     await app.stop();
