@@ -354,6 +354,6 @@ describe('.env.example', () => {
     const { readFile } = await import('node:fs/promises');
     const example = parse(await readFile(new URL('../.env.example', import.meta.url), 'utf8'));
 
-    expect(loadConfig(example).intakeSources).toHaveLength(1);
+    expect(loadConfig(example).intakeSources).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /** Errors with a stable code, a flag saying whether users may see the message, and a cause. */
 
 /** Stable error codes; adapters map them to HTTP statuses and chat replies. */
-export type ErrorCode = 'unknown_reversal_target' | 'scoring_contention' | 'database_unavailable';
+export type ErrorCode =
+  'unknown_reversal_target' | 'invalid_reversal' | 'scoring_contention' | 'database_unavailable';
 
 export interface AppErrorOptions {
   /** Whether the message may be shown to the person who asked. */

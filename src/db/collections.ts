@@ -145,9 +145,16 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
   ]);
 }
 
-/** The `_id` of a document keyed by tenant and further parts. */
+/**
+ * The `_id` of a document keyed by tenant and further parts, joined by `|`. Only the last part
+ * may hold a `|`: anywhere else two different keys could give the same `_id`.
+ */
 export function toDocumentId(tenant: string, ...parts: (string | number)[]): string {
-  return [tenant, ...parts].join('|');
+  const all = [tenant, ...parts.map(String)];
+  if (all.slice(0, -1).some((part) => part.includes('|'))) {
+    throw new Error(`a document key part holds "|": ${all.join(', ')}`);
+  }
+  return all.join('|');
 }
 
 /** Whether a write failed because a unique key already exists. */

@@ -32,6 +32,9 @@ export interface Database {
 /** Requests fail after this long without a server, so that callers can answer 503 in time. */
 const SERVER_SELECTION_TIMEOUT_MS = 5000;
 
+/** A server that stops answering fails a request after this long instead of holding it. */
+const SOCKET_TIMEOUT_MS = 20_000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const logger = options.logger.child({ module: 'database' });
   const embedded = options.uri
@@ -45,6 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const uri = options.uri ?? embedded!.uri;
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+    socketTimeoutMS: SOCKET_TIMEOUT_MS,
     appName: 'community-profile-bot',
   });
   try {

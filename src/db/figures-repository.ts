@@ -23,8 +23,8 @@ import type { Collection, Filter, UpdateFilter, WithoutId } from 'mongodb';
 import type { LedgerStore } from './ledger-store.js';
 import { upsertTwice } from './upsert.js';
 
-/** Documents written per round trip when a rebuild replaces a tenant's figures. */
-const REBUILD_BATCH = 500;
+/** Writes a rebuild keeps under way at once. */
+const REBUILD_WORKERS = 8;
 
 export function createFiguresRepository(
   collections: Collections,
@@ -155,28 +155,26 @@ async function replaceTenantDocuments<T extends { _id: string; tenant: string }>
   tenant: string,
   documents: T[],
 ): Promise<void> {
-  for (let start = 0; start < documents.length; start += REBUILD_BATCH) {
-    const batch = documents.slice(start, start + REBUILD_BATCH);
-    await collection.bulkWrite(
-      batch.map((document) => ({
-        replaceOne: {
-          filter: { _id: document._id } as Filter<T>,
-          replacement: document as WithoutId<T>,
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
-  }
+  // One write at a time per worker: the embedded database can stall on an unordered bulk write
+  // of upserts over existing documents.
+  let next = 0;
+  const worker = async () => {
+    while (next < documents.length) {
+      const document = documents[next++]!;
+      const { _id, ...fields } = document;
+      await upsertTwice(() =>
+        collection.replaceOne({ _id } as Filter<T>, fields as WithoutId<T>, { upsert: true }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: REBUILD_WORKERS }, worker));
 
   const keep = new Set(documents.map((document) => document._id));
   const stored = await collection
     .find({ tenant } as Filter<T>, { projection: { _id: 1 } })
     .toArray();
   const extra = stored.map((document) => document._id).filter((id) => !keep.has(id));
-  if (extra.length > 0) {
-    await collection.deleteMany({ _id: { $in: extra } } as Filter<T>);
-  }
+  if (extra.length > 0) await collection.deleteMany({ _id: { $in: extra } } as Filter<T>);
 }
 
 function toMemberTotals(document: MemberScoreDocument): MemberTotals {

@@ -45,9 +45,18 @@ function toErrorResponse(error: unknown): {
   status: number;
   body: { error: string; message: string };
 } {
-  const type = (error as { type?: unknown } | null)?.type;
+  const { type, status, expose, message } = (error ?? {}) as {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+    message?: unknown;
+  };
   if (type === 'entity.too.large') {
     return { status: 413, body: { error: 'payload_too_large', message: 'the body is over 1 MiB' } };
+  }
+  // The body reader's refusals (unsupported encodings, cut-off bodies) are the sender's to fix.
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+    return { status, body: { error: 'bad_request', message: String(message) } };
   }
   if (isDatabaseOutage(error) || isAppError(error, 'scoring_contention')) {
     return {

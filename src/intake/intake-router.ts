@@ -26,7 +26,8 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
 
   router.post(
     '/api/v1/events',
-    express.raw({ type: () => true, limit: MAX_BODY_BYTES }),
+    // Compressed bodies are refused: the signature covers the bytes as sent (SPEC §12).
+    express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false }),
     async (request: Request, response: Response) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const check = checkIntakeSignature(
@@ -47,7 +48,8 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
 
       const body = parseJson(rawBody);
       if (body === INVALID_JSON) {
-        response.status(400).json(invalid([{ path: '(body)', message: 'is not valid JSON' }]));
+        const problem = { path: '(body)', message: 'is not valid JSON in UTF-8' };
+        response.status(400).json(invalid([problem]));
         return;
       }
 
@@ -69,7 +71,9 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
         const results = await options.scoring.recordEvents(parsed.events);
         response.json({ results });
       } catch (error) {
-        if (!isAppError(error, 'unknown_reversal_target')) throw error;
+        const reversalError =
+          isAppError(error, 'unknown_reversal_target') || isAppError(error, 'invalid_reversal');
+        if (!reversalError) throw error;
         const eventId = error.details?.eventId;
         const index = parsed.events.findIndex((event) => event.eventId === eventId);
         const path =
@@ -83,9 +87,12 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
 
 const INVALID_JSON = Symbol('invalid JSON');
 
+/** Refuses bytes that are not UTF-8, which would otherwise be read as U+FFFD, alike. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(rawBody: Buffer): unknown {
   try {
-    return JSON.parse(rawBody.toString('utf8')) as unknown;
+    return JSON.parse(utf8.decode(rawBody)) as unknown;
   } catch {
     return INVALID_JSON;
   }

@@ -8,6 +8,8 @@ import type { IntakeSource } from '../config.js';
 /** How far the timestamp may be from now; older requests may be replays. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
+const UNRECOGNISED = 'X-Profile-Source and X-Profile-Signature do not match a configured source';
+
 export type SignatureCheck = { ok: true; source: IntakeSource } | { ok: false; reason: string };
 
 export interface SignedRequest {
@@ -35,8 +37,9 @@ export function checkIntakeSignature(
     return fail('X-Profile-Source, X-Profile-Timestamp and X-Profile-Signature are required');
   }
 
+  // An unknown source and a wrong signature get the same answer, so names cannot be probed.
   const source = sources.find((candidate) => candidate.name === sourceName);
-  if (!source) return fail(`unknown source "${sourceName.slice(0, 40)}"`);
+  if (!source) return fail(UNRECOGNISED);
 
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
   if (
@@ -49,7 +52,7 @@ export function checkIntakeSignature(
   const expected = Buffer.from(signIntakeBody(source.secret, seconds, request.rawBody));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return fail('X-Profile-Signature does not match the body');
+    return fail(UNRECOGNISED);
   }
   return { ok: true, source };
 }

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
-import { contactFetcher, toSlackTenant } from './slack-identity.js';
+import { contactFetcher, toSlackRequester } from './slack-identity.js';
 import { presentSlackMessage } from './present/present-slack.js';
 
 export interface AppHomeOptions {
@@ -18,11 +18,13 @@ export function registerAppHome(app: App, options: AppHomeOptions): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
 
-    const tenant = toSlackTenant({ team_id: body.team_id, enterprise_id: body.enterprise_id });
-    await options.registerContact(tenant, event.user, contactFetcher(client, event.user, null));
-    const view = await options.answerCommand({ tenant, userId: event.user }, 'profile');
+    const requester = toSlackRequester({ ...body, user_id: event.user });
+    if (!requester) return;
+    const { tenant, userId } = requester;
+    await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
+    const view = await options.answerCommand({ tenant, userId }, 'profile');
     const { blocks } = presentSlackMessage(view);
-    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
-    logger.debug({ tenant, member: event.user }, 'home published');
+    await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
+    logger.debug({ tenant, member: userId }, 'home published');
   });
 }

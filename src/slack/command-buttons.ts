@@ -7,7 +7,7 @@ import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present/present-slack.js';
-import { contactFetcher, toSlackTenant } from './slack-identity.js';
+import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
 export interface CommandButtonOptions {
   answerCommand: AnswerCommand;
@@ -23,8 +23,13 @@ export function registerCommandButtons(app: App, options: CommandButtonOptions):
   app.action<BlockButtonAction>(COMMAND_BUTTON, async ({ ack, body, action, respond, client }) => {
     await ack();
 
-    const tenant = toSlackTenant({ team_id: body.team?.id, enterprise_id: body.enterprise?.id });
-    const userId = body.user.id;
+    const requester = toSlackRequester({
+      team_id: body.team?.id,
+      enterprise_id: body.enterprise?.id,
+      user_id: body.user?.id,
+    });
+    if (!requester) return;
+    const { tenant, userId } = requester;
     await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
     const view = await options.answerCommand({ tenant, userId }, action.value ?? '');
     const message = presentSlackMessage(view);

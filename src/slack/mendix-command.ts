@@ -7,11 +7,12 @@ import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { presentSlackMessage } from './present/present-slack.js';
-import { contactFetcher, toSlackTenant } from './slack-identity.js';
+import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
 export const SLASH_COMMAND = '/mendix';
 
 const FAILURE_TEXT = 'Sorry, that did not work on our side. Please try again in a minute.';
+const NO_REQUESTER_TEXT = 'Slack did not say who sent this command, so it was not run.';
 
 export interface MendixCommandOptions {
   answerCommand: AnswerCommand;
@@ -25,15 +26,22 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
 
-    const tenant = toSlackTenant(command);
-    const fields = { tenant, member: command.user_id, command: command.text.split(' ')[0] };
+    const text = typeof command.text === 'string' ? command.text : '';
+    const requester = toSlackRequester(command);
+    const fields = { ...requester, command: text.split(' ')[0] };
     try {
+      if (!requester) {
+        logger.warn(fields, 'command without a valid team or user');
+        await respond({ response_type: 'ephemeral', text: NO_REQUESTER_TEXT });
+        return;
+      }
+      const { tenant, userId } = requester;
       await options.registerContact(
         tenant,
-        command.user_id,
-        contactFetcher(client, command.user_id, command.user_name),
+        userId,
+        contactFetcher(client, userId, command.user_name ?? null),
       );
-      const view = await options.answerCommand({ tenant, userId: command.user_id }, command.text);
+      const view = await options.answerCommand({ tenant, userId }, text);
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });
       logger.debug({ ...fields, view: view.kind }, 'command answered');
     } catch (error) {

@@ -2,11 +2,22 @@
 import type { webApi } from '@slack/bolt';
 import type { FetchContact } from '../core/members/register-contact.js';
 
-/** A tenant is the Enterprise Grid organisation when there is one, else the workspace. */
-export function toSlackTenant(source: { team_id?: string; enterprise_id?: string }): string {
-  const id = source.enterprise_id || source.team_id;
-  if (!id) throw new Error('the Slack request names no workspace');
-  return `slack:${id}`;
+/** Slack's team, enterprise and user ids: capital letters and digits. */
+const SLACK_ID = /^[A-Z0-9]{2,40}$/;
+
+/** Who sent a request, when its ids look like Slack's; null otherwise. */
+export function toSlackRequester(source: {
+  team_id?: unknown;
+  enterprise_id?: unknown;
+  user_id?: unknown;
+}): { tenant: string; userId: string } | null {
+  const workspace = source.enterprise_id || source.team_id;
+  if (!isSlackId(workspace) || !isSlackId(source.user_id)) return null;
+  return { tenant: `slack:${workspace}`, userId: source.user_id };
+}
+
+function isSlackId(value: unknown): value is string {
+  return typeof value === 'string' && SLACK_ID.test(value);
 }
 
 /** Asks Slack for the member's name and e-mail (scopes users:read and users:read.email). */

@@ -16,14 +16,21 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 const FAILURE_TEXT = 'Sorry, that did not work on our side. Please try again in a minute.';
 
+/** Ids of Teams accounts and tenants: no separators our storage keys use. */
+const teamsId = z.string().regex(/^[A-Za-z0-9:@._-]{1,200}$/, 'is not a Teams id');
+
 /** What an activity must carry before the bot looks at it. */
 const activitySchema = z.object({
   type: z.string().min(1).max(100),
   serviceUrl: z.url(),
   channelId: z.string().min(1),
-  conversation: z.object({ id: z.string().min(1).max(500) }),
-  from: z.object({ id: z.string().min(1).max(500) }, { message: 'the activity names no user' }),
+  conversation: z.object({ id: z.string().min(1).max(500), tenantId: teamsId.optional() }),
+  from: z.object(
+    { id: teamsId, aadObjectId: teamsId.optional() },
+    { message: 'the activity names no user' },
+  ),
   recipient: z.object({ id: z.string().min(1).max(500) }),
+  channelData: z.object({ tenant: z.object({ id: teamsId }).optional() }).optional(),
   text: z.string().max(10_000).optional(),
 });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -51,6 +51,30 @@ describe('the embedded database', () => {
     await again.close();
 
     expect(found).toEqual({ _id: 'a', value: 1 });
+  });
+
+  it('starts the database again on the same port when its process dies', async () => {
+    const dataDir = await newDataDir();
+    const database = await start(dataDir);
+    const { pid } = JSON.parse(await readFile(path.join(dataDir, 'ferretdb.json'), 'utf8')) as {
+      pid: number;
+    };
+
+    process.kill(pid, 'SIGKILL');
+
+    const ping = async () => {
+      const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 1000 });
+      try {
+        return (await client.db('admin').command({ ping: 1 })).ok as number;
+      } catch {
+        return 0;
+      } finally {
+        await client.close();
+      }
+    };
+    await expect.poll(ping, { timeout: 20_000, interval: 250 }).toBe(1);
+    const restarted = JSON.parse(await readFile(path.join(dataDir, 'ferretdb.json'), 'utf8'));
+    expect(restarted.pid).not.toBe(pid);
   });
 
   it('lets a second app process join the database running on the same folder', async () => {

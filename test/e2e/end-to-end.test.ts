@@ -18,8 +18,8 @@ describe('the product end to end', () => {
 
   beforeAll(async () => {
     await slack.start();
-    slack.users.set('U_GRACE', {
-      id: 'U_GRACE',
+    slack.users.set('U0GRACE', {
+      id: 'U0GRACE',
       name: 'grace',
       realName: 'Grace Hopper',
       email: 'grace@gmail.com',
@@ -54,7 +54,7 @@ describe('the product end to end', () => {
     ].map(([activity, id], index) => ({
       id,
       activity,
-      member: index % 2 ? 'U_GRACE' : 'grace@gmail.com',
+      member: index % 2 ? 'U0GRACE' : 'grace@gmail.com',
       occurredAt: new Date(now - 60_000 + index).toISOString(),
     }));
     for (let start = 0; start < stream.length; start += 5) {
@@ -66,7 +66,7 @@ describe('the product end to end', () => {
 
     const ack = await postSlashCommand(app.baseUrl, {
       text: 'profile',
-      userId: 'U_GRACE',
+      userId: 'U0GRACE',
       responseUrl: slack.responseUrl('e2e-profile'),
     });
     expect(ack.status).toBe(200);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { signIntakeBody } from '../../src/intake/intake-signature.js';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -80,11 +82,11 @@ describe('POST /api/v1/events', () => {
     const now = Math.floor(Date.now() / 1000);
 
     it.each([
-      ['an unknown source', { source: 'elsewhere' }, 'unknown source'],
-      ['a wrong secret', { secret: 'not-the-forum-secret-at-all' }, 'does not match'],
+      ['an unknown source', { source: 'elsewhere' }, 'do not match a configured source'],
+      ['a wrong secret', { secret: 'not-the-forum-secret-at-all' }, 'do not match'],
       ['a timestamp six minutes old', { timestamp: now - 360 }, 'five minutes'],
       ['a timestamp six minutes ahead', { timestamp: now + 360 }, 'five minutes'],
-      ['a malformed signature', { signature: 'v1=zz' }, 'does not match'],
+      ['a malformed signature', { signature: 'v1=zz' }, 'do not match'],
     ])('refuses %s with 401 and stores nothing', async (_case, options, reason) => {
       const response = await postEvents(app.baseUrl, body, options);
 
@@ -117,7 +119,7 @@ describe('POST /api/v1/events', () => {
           'events.1.activity',
           'events.1.occurredAt',
           'events.2.member',
-          'events.2',
+          'events.2.extra',
         ]),
       );
       expect(await storedEntries()).toBe(0);
@@ -135,12 +137,32 @@ describe('POST /api/v1/events', () => {
       ['a malformed e-mail', buildBody({ member: 'ada@' })],
       ['a meta object over 2 KiB', buildBody({ meta: { note: 'x'.repeat(3000) } })],
       ['a non-boolean public flag', buildBody({ public: 'yes' })],
+      ['a meta key with a dot', buildBody({ meta: { 'a.b': 1 } })],
+      ['a meta key starting with $', buildBody({ meta: { $set: 1 } })],
+      ['an operator hidden in nested meta', buildBody({ meta: { x: { $where: 'x' } } })],
+      ['a meta key with a NUL', buildBody({ meta: { 'a\u0000b': 1 } })],
+      [
+        'a meta list of lists',
+        buildBody({
+          meta: {
+            matrix: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+        }),
+      ],
+      ['an id of spaces', buildBody({ id: '   ' })],
+      ['an id with a lone surrogate', buildBody({ id: 's\ud800' })],
+      ['an id with a NUL', buildBody({ id: 'a\u0000b' })],
     ])('refuses %s with 400 and stores nothing', async (_case, body) => {
       const response = await postEvents(app.baseUrl, body);
 
       expect(response.status).toBe(400);
       expect(response.json.issues).not.toHaveLength(0);
       expect(await storedEntries()).toBe(0);
+      expect(await storedPending()).toBe(0);
+      expect(await app.database.collections.members.countDocuments({})).toBe(0);
     });
 
     it('refuses a reversal of an event the source never sent, naming its path', async () => {
@@ -152,6 +174,98 @@ describe('POST /api/v1/events', () => {
         { path: 'events.1.reverses', message: expect.stringContaining('never-sent') },
       ]);
       expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses a number too large for JSON to hold, which JavaScript reads as Infinity', async () => {
+      const body = JSON.stringify(buildBody({ id: 'huge' })).replace('}', ',"meta":{"n":1e400}}');
+      const response = await postEvents(app.baseUrl, body);
+
+      expect(response.status).toBe(400);
+      expect(response.json.issues).toEqual([{ path: 'meta.n', message: expect.any(String) }]);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('names an unknown field by its own path', async () => {
+      const response = await postEvents(app.baseUrl, { events: [buildBody({ ocurredAt: 'x' })] });
+
+      expect(response.status).toBe(400);
+      expect(response.json.issues).toEqual([
+        { path: 'events.0.ocurredAt', message: 'is not a field' },
+      ]);
+    });
+
+    it('refuses a body that is not UTF-8 instead of reading it as replacement characters', async () => {
+      const raw = Buffer.concat([
+        Buffer.from('{"id":"s'),
+        Buffer.from([0xff]),
+        Buffer.from(
+          JSON.stringify(buildBody())
+            .replace('{"id":"', '')
+            .replace(/^[^"]*"/, '"'),
+        ),
+      ]);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const response = await fetch(`${app.baseUrl}/api/v1/events`, {
+        method: 'POST',
+        headers: {
+          'x-profile-source': FORUM_SOURCE.name,
+          'x-profile-timestamp': String(timestamp),
+          'x-profile-signature': signIntakeBody(FORUM_SOURCE.secret, timestamp, raw),
+        },
+        body: raw,
+      });
+
+      expect(response.status).toBe(400);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses a compressed body with 415: the signature covers the bytes as sent', async () => {
+      const timestamp = Math.floor(Date.now() / 1000);
+      const raw = gzipSync(JSON.stringify(buildBody()));
+      const response = await fetch(`${app.baseUrl}/api/v1/events`, {
+        method: 'POST',
+        headers: {
+          'content-encoding': 'gzip',
+          'x-profile-source': FORUM_SOURCE.name,
+          'x-profile-timestamp': String(timestamp),
+          'x-profile-signature': signIntakeBody(FORUM_SOURCE.secret, timestamp, raw),
+        },
+        body: raw,
+      });
+
+      expect(response.status).toBe(415);
+      expect(await storedEntries()).toBe(0);
+    });
+
+    it('refuses to reverse a reversal, which would give the points back past every rule', async () => {
+      await postEvents(
+        app.baseUrl,
+        buildBody({ id: 'cert', activity: 'learning.expert_certification' }),
+      );
+      await postEvents(app.baseUrl, buildBody({ id: 'undo-cert', reverses: 'cert' }));
+
+      const response = await postEvents(
+        app.baseUrl,
+        buildBody({ id: 'redo', reverses: 'undo-cert' }),
+      );
+      const inOneRequest = await postEvents(app.baseUrl, {
+        events: [
+          buildBody({ id: 'v' }),
+          buildBody({ id: 'uv', reverses: 'v' }),
+          buildBody({ id: 'uuv', reverses: 'uv' }),
+        ],
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.json.issues).toEqual([
+        { path: 'reverses', message: expect.stringContaining('itself a reversal') },
+      ]);
+      expect(inOneRequest.status).toBe(400);
+      expect(inOneRequest.json.issues).toEqual([
+        { path: 'events.2.reverses', message: expect.stringContaining('itself a reversal') },
+      ]);
+      expect(await storedEntries()).toBe(2);
+      expect((await app.services.figures.findTotals(TENANT, 'U_ADA'))?.total).toBe(0);
     });
 
     it('refuses bodies over 1 MiB with 413', async () => {

@@ -9,7 +9,7 @@ describe('the App Home tab', () => {
 
   beforeAll(async () => {
     await slack.start();
-    slack.users.set('U_KAY', { id: 'U_KAY', name: 'kay', realName: 'Kay', email: 'kay@gmail.com' });
+    slack.users.set('U0KAY', { id: 'U0KAY', name: 'kay', realName: 'Kay', email: 'kay@gmail.com' });
     app = await startSlackTestApp(slack.apiUrl);
   });
   afterAll(async () => {
@@ -20,7 +20,7 @@ describe('the App Home tab', () => {
   it('publishes the member’s profile when the home tab is opened', async () => {
     const response = await postSlackEvent(app.baseUrl, {
       type: 'app_home_opened',
-      user: 'U_KAY',
+      user: 'U0KAY',
       channel: 'D0KAY',
       tab: 'home',
       event_ts: '1700000000.000100',
@@ -29,7 +29,7 @@ describe('the App Home tab', () => {
     expect(response.status).toBe(200);
     const publish = await slack.waitFor('/api/views.publish');
     const view = JSON.parse(String(publish.body.view)) as { type: string; blocks: unknown[] };
-    expect(publish.body.user_id).toBe('U_KAY');
+    expect(publish.body.user_id).toBe('U0KAY');
     expect(view.type).toBe('home');
     expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Kay' } });
     expect(view.blocks.length).toBeLessThanOrEqual(100);
@@ -39,7 +39,7 @@ describe('the App Home tab', () => {
     const before = slack.callsTo('/api/views.publish').length;
 
     const click = await postButtonClick(app.baseUrl, {
-      userId: 'U_KAY',
+      userId: 'U0KAY',
       actionId: 'run_command_0',
       value: 'stats',
       container: { type: 'view', view_id: 'V0HOME' },

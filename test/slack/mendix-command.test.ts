@@ -32,8 +32,8 @@ describe('/mendix in Slack', () => {
 
   beforeAll(async () => {
     await slack.start();
-    slack.users.set('U_ADA', {
-      id: 'U_ADA',
+    slack.users.set('U0ADA', {
+      id: 'U0ADA',
       name: 'ada',
       realName: 'Ada Lovelace',
       email: 'ada@analytical-engines.com',
@@ -46,7 +46,7 @@ describe('/mendix in Slack', () => {
   });
 
   /** Sends a command and returns the message the app answers with through response_url. */
-  async function ask(text: string, userId = 'U_ADA') {
+  async function ask(text: string, userId = 'U0ADA') {
     const name = `command-${++commandCount}`;
     const ack = await postSlashCommand(app.baseUrl, {
       text,
@@ -61,7 +61,7 @@ describe('/mendix in Slack', () => {
   it('creates the member on first contact with the company from the Slack e-mail', async () => {
     const answer = await ask('profile');
 
-    const member = await app.services.members.findByUserId(TENANT, 'U_ADA');
+    const member = await app.services.members.findByUserId(TENANT, 'U0ADA');
     expect(member).toMatchObject({
       displayName: 'Ada Lovelace',
       email: 'ada@analytical-engines.com',
@@ -76,7 +76,7 @@ describe('/mendix in Slack', () => {
       { activity: 'impact.hackathon_won', id: 'p1' },
       { activity: 'learning.advanced_certification', id: 'p2' },
       { activity: 'community.answer_accepted', id: 'p3' },
-    ].map((event) => ({ ...event, member: 'U_ADA', occurredAt: new Date().toISOString() }));
+    ].map((event) => ({ ...event, member: 'U0ADA', occurredAt: new Date().toISOString() }));
     await postEvents(app.baseUrl, { events });
 
     const answer = await ask('profile');
@@ -102,19 +102,19 @@ describe('/mendix in Slack', () => {
   });
 
   it('shows another member’s profile when mentioned', async () => {
-    slack.users.set('U_BOB', { id: 'U_BOB', name: 'bob', realName: 'Bob', email: 'bob@gmail.com' });
-    await ask('help', 'U_BOB');
+    slack.users.set('U0BOB', { id: 'U0BOB', name: 'bob', realName: 'Bob', email: 'bob@gmail.com' });
+    await ask('help', 'U0BOB');
 
-    const answer = await ask('profile <@U_BOB|bob>');
+    const answer = await ask('profile <@U0BOB|bob>');
 
     expect(answer.blocks[0]).toMatchObject({ text: { text: 'Bob' } });
     expect(readBlocks(answer.blocks)).toContain('*Points*\n0');
   });
 
   it('says that a mentioned member without a profile has none', async () => {
-    const answer = await ask('profile <@U_NOBODY>');
+    const answer = await ask('profile <@U0NOBODY>');
 
-    expect(answer.text).toBe('<@U_NOBODY> has no profile yet.');
+    expect(answer.text).toBe('<@U0NOBODY> has no profile yet.');
   });
 
   it('answers an unknown command with the usage text', async () => {
@@ -137,7 +137,7 @@ describe('/mendix in Slack', () => {
 
     const ack = await postSlashCommand(app.baseUrl, {
       text: 'profile',
-      userId: 'U_SLOW',
+      userId: 'U0SLOW',
       responseUrl: slack.responseUrl(name),
     });
     expect(ack.status).toBe(200);
@@ -159,7 +159,7 @@ describe('/mendix in Slack', () => {
     ]);
 
     const click = await postButtonClick(app.baseUrl, {
-      userId: 'U_ADA',
+      userId: 'U0ADA',
       actionId: actions.elements[1]!.action_id,
       value: actions.elements[1]!.value,
       responseUrl: slack.responseUrl('button-stats'),
@@ -172,7 +172,7 @@ describe('/mendix in Slack', () => {
 
   it('answers a click whose value is not a command with the usage text', async () => {
     await postButtonClick(app.baseUrl, {
-      userId: 'U_ADA',
+      userId: 'U0ADA',
       actionId: 'run_command_0',
       value: 'delete everything',
       responseUrl: slack.responseUrl('button-forged'),
@@ -182,12 +182,30 @@ describe('/mendix in Slack', () => {
     expect(answer.text).toBe('I don’t know the command “delete”.');
   });
 
+  it('shows the unknown word as text, never as a link or mention', async () => {
+    const answer = await ask('<https://evil.example|click>');
+
+    expect(readBlocks(answer.blocks)).toContain('&lt;https://evil.example|click&gt;');
+  });
+
+  it.each([
+    ['no user', ''],
+    ['a user id that is not Slack’s', 'U0ADA|EVIL'],
+  ])('runs nothing for a command with %s, and says so', async (_case, userId) => {
+    const membersBefore = await app.database.collections.members.countDocuments({});
+
+    const answer = await ask('profile', userId);
+
+    expect(answer.text).toBe('Slack did not say who sent this command, so it was not run.');
+    expect(await app.database.collections.members.countDocuments({})).toBe(membersBefore);
+  });
+
   it('refuses a request with a forged signature and changes nothing', async () => {
     const membersBefore = await app.database.collections.members.countDocuments({});
 
     const response = await postSlashCommand(
       app.baseUrl,
-      { text: 'profile', userId: 'U_MALLORY', responseUrl: slack.responseUrl('forged') },
+      { text: 'profile', userId: 'U0MALLORY', responseUrl: slack.responseUrl('forged') },
       { secret: 'not-the-signing-secret' },
     );
 
@@ -199,11 +217,11 @@ describe('/mendix in Slack', () => {
   it('refuses a correctly signed request that is too old to be fresh', async () => {
     const response = await postSlashCommand(
       app.baseUrl,
-      { text: 'profile', userId: 'U_REPLAY', responseUrl: slack.responseUrl('replay') },
+      { text: 'profile', userId: 'U0REPLAY', responseUrl: slack.responseUrl('replay') },
       { timestamp: Math.floor(Date.now() / 1000) - 600 },
     );
 
     expect(response.status).toBe(401);
-    expect(await app.services.members.findByUserId(TENANT, 'U_REPLAY')).toBeNull();
+    expect(await app.services.members.findByUserId(TENANT, 'U0REPLAY')).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ describe('Slack in Socket Mode', () => {
     });
     const { port } = sockets.address() as AddressInfo;
     slack.answers.set('/api/apps.connections.open', { ok: true, url: `ws://127.0.0.1:${port}/` });
-    slack.users.set('U_SOCK', { id: 'U_SOCK', name: 'sock', realName: 'Sock', email: null });
+    slack.users.set('U0SOCK', { id: 'U0SOCK', name: 'sock', realName: 'Sock', email: null });
     app = await startTestApp({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_APP_TOKEN: 'xapp-1-test-token',
@@ -52,7 +52,7 @@ describe('Slack in Socket Mode', () => {
         accepts_response_payload: true,
         payload: {
           team_id: 'T0TEST',
-          user_id: 'U_SOCK',
+          user_id: 'U0SOCK',
           user_name: 'sock',
           command: '/mendix',
           text: 'profile',

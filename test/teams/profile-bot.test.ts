@@ -209,6 +209,24 @@ describe('the Teams bot', () => {
     expect(connector.sent).toHaveLength(0);
   });
 
+  it('refuses an activity whose ids are not Teams ids with 400', async () => {
+    const forged = activity(
+      'message',
+      { text: 'profile' },
+      {
+        from: { id: '29:ada|other', aadObjectId: 'aad-ada' },
+      },
+    );
+
+    const response = await postActivity(app.baseUrl, forged);
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      issues: [{ path: 'from.id', message: 'is not a Teams id' }],
+    });
+    expect(connector.sent).toHaveLength(0);
+  });
+
   describe('where the bot is installed', () => {
     const team = { id: '19:team-general@thread.tacv2', name: 'Makers' };
     const channelConversation = {

@@ -91,7 +91,8 @@ export interface RebuildOptions {
 
 /**
  * Recomputes a tenant's stored figures from its ledger and, unless only checking, stores them.
- * Returns what differed before.
+ * Returns what differed before. Figures of members who earn points while it runs may be written
+ * back older than the ledger: a rebuild takes no lock, because scoring must never wait for one.
  */
 export async function rebuildFigures(
   tenant: string,

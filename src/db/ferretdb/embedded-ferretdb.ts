@@ -48,6 +48,10 @@ interface RunningState {
   port: number;
 }
 
+/**
+ * Starts the database process and keeps it running: if it dies while the app runs, it is
+ * started again on the same port, where the driver finds it again by itself.
+ */
 async function startProcess(
   binary: string,
   dataDir: string,
@@ -55,16 +59,41 @@ async function startProcess(
   timeoutMs: number,
 ): Promise<EmbeddedDatabase> {
   const port = await findFreePort();
-  const child = spawn(binary, toArguments(dataDir, port), { stdio: ['ignore', 'ignore', 'pipe'] });
-  const logger = parent.child({ pid: child.pid, port });
-  const exited = watchExit(child, logger);
+  const logger = parent.child({ port });
+  let stopping = false;
+  let current = await launch();
 
-  await waitUntilListening(port, exited, timeoutMs);
-  await writeFile(statePath(dataDir), JSON.stringify({ pid: child.pid, port }));
-  logger.info({ dataDir }, 'embedded database started');
+  async function launch(): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
+    const child = spawn(binary, toArguments(dataDir, port), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = watchExit(child, logger.child({ pid: child.pid }));
+    await waitUntilListening(port, exited, timeoutMs);
+    await writeFile(statePath(dataDir), JSON.stringify({ pid: child.pid, port }));
+    logger.info({ dataDir, pid: child.pid }, 'embedded database started');
+    void exited.then(() => restartUnlessStopping());
+    return { child, exited };
+  }
+
+  async function restartUnlessStopping(): Promise<void> {
+    for (let attempt = 1; !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, attempt * 1000)));
+      if (stopping) return;
+      try {
+        current = await launch();
+        return;
+      } catch (err) {
+        logger.error({ err, attempt }, 'embedded database could not be restarted');
+      }
+    }
+  }
+
   return {
     uri: toUri(port),
-    stop: () => stopProcess(child, exited, logger),
+    stop: async () => {
+      stopping = true;
+      await stopProcess(current.child, current.exited, logger);
+    },
   };
 }
 

@@ -98,7 +98,7 @@ function presentHelp(
     (command) => `\`${SLASH_COMMAND} ${command.usage}\`  ${command.description}`,
   );
   const blocks: KnownBlock[] = [];
-  if (problem) blocks.push(section(`:warning: ${problem}`));
+  if (problem) blocks.push(section(`:warning: ${escapeText(problem)}`));
   blocks.push(section(`*What you can ask*\n${lines.join('\n')}`), ...buttons(view.actions));
   return { text: problem ?? 'What you can ask', blocks };
 }

@@ -279,6 +279,19 @@ describe('recordActivity on the database', () => {
     await expectStoredFiguresToMatchLedger();
   });
 
+  it('rebuilds the figures of a tenant with many members, over figures already stored', async () => {
+    const events = Array.from({ length: 150 }, (_, i) =>
+      buildEvent({ eventId: `many-${i}`, member: user(`U_MANY_${i}`) }),
+    );
+    await services.scoring.recordEvents(events);
+
+    await rebuildFigures(TENANT, { ...services, logger: silentLogger });
+    const again = await rebuildFigures(TENANT, { ...services, logger: silentLogger });
+
+    expect(again).toEqual({ members: 150, mismatches: [] });
+    await expectStoredFiguresToMatchLedger();
+  });
+
   it('rebuilds stored figures that were damaged from the ledger', async () => {
     await services.scoring.recordEvents([
       buildEvent({ eventId: 'r1' }),
