@@ -91,7 +91,7 @@ const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
-  MicrosoftAppId: optionalText,
+  MicrosoftAppId: optionalText.pipe(z.guid('is the Azure Bot app id, a GUID').optional()),
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])

@@ -26,7 +26,7 @@ if (!GUID.test(appId)) {
   console.error('Set MicrosoftAppId to the Azure Bot app id (a GUID) to package the Teams app.');
   process.exit(2);
 }
-const baseUrl = new URL(process.env.PUBLIC_BASE_URL?.trim() || 'https://profile.example.com');
+const baseUrl = toBaseUrl(process.env.PUBLIC_BASE_URL?.trim());
 
 const manifest = JSON.parse(
   await readFile(path.join(manifestDir, 'manifest.json'), 'utf8'),
@@ -34,11 +34,15 @@ const manifest = JSON.parse(
 manifest.id = appId;
 manifest.bots = manifest.bots.map((bot) => ({ ...bot, botId: appId }));
 manifest.validDomains = [baseUrl.host];
+// The app serves no privacy or terms pages of its own; edit the manifest to point at yours.
 manifest.developer = {
   ...manifest.developer,
   websiteUrl: baseUrl.origin,
-  privacyUrl: `${baseUrl.origin}/privacy`,
-  termsOfUseUrl: `${baseUrl.origin}/terms`,
+  privacyUrl: manifest.developer.privacyUrl.replace('https://profile.example.com', baseUrl.origin),
+  termsOfUseUrl: manifest.developer.termsOfUseUrl.replace(
+    'https://profile.example.com',
+    baseUrl.origin,
+  ),
 };
 
 const zip = new JSZip();
@@ -49,3 +53,22 @@ for (const icon of ['color.png', 'outline.png']) {
 await mkdir(path.dirname(output), { recursive: true });
 await writeFile(output, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 console.log(`Teams app package written to ${path.relative(process.cwd(), output)}`);
+
+/** PUBLIC_BASE_URL, which Teams needs to be https on a public host. */
+function toBaseUrl(value: string | undefined): URL {
+  if (!value) {
+    console.error('Set PUBLIC_BASE_URL to the https address Teams reaches the app at.');
+    process.exit(2);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    console.error(`PUBLIC_BASE_URL is not a URL: ${value}`);
+    process.exit(2);
+  }
+  if (url.protocol !== 'https:') {
+    console.warn(`Warning: Teams accepts only https; PUBLIC_BASE_URL is ${url.origin}.`);
+  }
+  return url;
+}

@@ -6,16 +6,18 @@ import {
   CardFactory,
   TeamsActivityHandler,
   TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
+  type Activity,
   type ChannelInfo,
+  type InvokeResponse,
   type TeamInfo,
 } from 'botbuilder';
+import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { Logger } from '../core/shared/logger.js';
+import { cardActionInvokeSchema } from './activity-schema.js';
 import { presentTeamsMessage } from './present/present-teams.js';
 import { contactFetcher, toCommandText, toTeamsTenant, toTeamsUserId } from './teams-identity.js';
 
@@ -27,12 +29,19 @@ export interface ProfileBotOptions {
   logger: Logger;
 }
 
+const INVOKE_CARD = 'application/vnd.microsoft.card.adaptive';
+const INVOKE_ERROR = 'application/vnd.microsoft.error';
+
+/** Conversations this process stored already; a message stores its conversation once. */
+const REMEMBERED_CONVERSATIONS = 10_000;
+
 /** Sent when a button's data is not a command this bot knows. */
 const UNKNOWN_ACTION = 'That button sent nothing I understand; type help to see what I can do.';
 
 export class ProfileBot extends TeamsActivityHandler {
   readonly #options: ProfileBotOptions;
   readonly #logger: Logger;
+  readonly #stored = new BoundedMap<string, true>(REMEMBERED_CONVERSATIONS);
 
   constructor(options: ProfileBotOptions) {
     super();
@@ -40,6 +49,12 @@ export class ProfileBot extends TeamsActivityHandler {
     this.#logger = options.logger.child({ module: 'teams-bot' });
 
     this.onMessage(async (context, next) => {
+      // Install events can be lost; a chat the bot is used in is remembered from its messages.
+      const key = `${toTeamsTenant(context.activity)}|${context.activity.conversation.id}`;
+      if (!this.#stored.get(key)) {
+        await this.#remember(context);
+        this.#stored.set(key, true);
+      }
       await this.#answerMessage(context);
       await next();
     });
@@ -72,19 +87,25 @@ export class ProfileBot extends TeamsActivityHandler {
       await this.#forgetTeam(context, team);
       await next();
     });
+    this.onTeamsTeamRestoredEvent(async (_team, context, next) => {
+      await this.#remember(context);
+      await next();
+    });
   }
 
   /** Action.Execute buttons arrive as invokes and are answered with a card in place. */
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const text = toActionCommand(invokeValue.action?.data);
-    const { card } = presentTeamsMessage(
-      text === null ? unknownAction() : await this.#answer(context, text),
-    );
-    const value = card as unknown as Record<string, unknown>;
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value };
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+
+    const invoke = cardActionInvokeSchema.safeParse(context.activity.value);
+    if (!invoke.success) {
+      const value = { code: 'BadRequest', message: 'the action carries no data' };
+      return { status: 400, body: { statusCode: 400, type: INVOKE_ERROR, value } };
+    }
+    const text = toActionCommand(invoke.data.action.data);
+    const view = text === null ? unknownAction() : await this.#answer(context, text);
+    const value = presentTeamsMessage(view).card;
+    return { status: 200, body: { statusCode: 200, type: INVOKE_CARD, value } };
   }
 
   async #answerMessage(context: TurnContext): Promise<void> {
@@ -110,15 +131,15 @@ export class ProfileBot extends TeamsActivityHandler {
 
   async #remember(context: TurnContext, channel?: ChannelInfo): Promise<void> {
     const activity = context.activity;
-    const reference = TurnContext.getConversationReference(activity);
     const conversationId = channel?.id ?? activity.conversation.id;
     const tenant = toTeamsTenant(activity);
+    const kind = channel ? 'channel' : toConversationKind(activity.conversation.conversationType);
     await this.#options.conversations.save({
       tenant,
       conversationId,
-      kind: channel ? 'channel' : toConversationKind(activity.conversation.conversationType),
+      kind,
       teamId: teamOf(activity.channelData)?.id ?? null,
-      reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
+      reference: toStoredReference(activity, conversationId, kind),
       updatedAt: this.#options.clock.now(),
     });
     this.#logger.info({ tenant, conversationId }, 'conversation stored');
@@ -151,6 +172,24 @@ function toActionCommand(data: unknown): string | null {
 
 function unknownAction() {
   return { kind: 'failure' as const, message: UNKNOWN_ACTION };
+}
+
+/**
+ * What posting to the conversation later needs, and only that: the activity itself is the
+ * sender's to fill, and storing it whole would store whatever it carries.
+ */
+function toStoredReference(
+  activity: Activity,
+  conversationId: string,
+  kind: string,
+): Record<string, unknown> {
+  const tenantId = activity.conversation.tenantId;
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    bot: { id: activity.recipient.id, name: activity.recipient.name },
+    conversation: { id: conversationId, conversationType: kind, ...(tenantId ? { tenantId } : {}) },
+  };
 }
 
 function includesBot(context: TurnContext, members: { id: string }[] | undefined): boolean {

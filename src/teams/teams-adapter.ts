@@ -7,32 +7,18 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import express, { type Application, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
+import { activitySchema } from './activity-schema.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 const FAILURE_TEXT = 'Sorry, that did not work on our side. Please try again in a minute.';
+const NOT_BOT_FRAMEWORK = 'not a Bot Framework request';
 
-/** Ids of Teams accounts and tenants: no separators our storage keys use. */
-const teamsId = z.string().regex(/^[A-Za-z0-9:@._-]{1,200}$/, 'is not a Teams id');
-
-/** What an activity must carry before the bot looks at it. */
-const activitySchema = z.object({
-  type: z.string().min(1).max(100),
-  serviceUrl: z.url(),
-  channelId: z.string().min(1),
-  conversation: z.object({ id: z.string().min(1).max(500), tenantId: teamsId.optional() }),
-  from: z.object(
-    { id: teamsId, aadObjectId: teamsId.optional() },
-    { message: 'the activity names no user' },
-  ),
-  recipient: z.object({ id: z.string().min(1).max(500) }),
-  channelData: z.object({ tenant: z.object({ id: teamsId }).optional() }).optional(),
-  text: z.string().max(10_000).optional(),
-});
+/** The same limit as the intake's; Teams activities stay far below it. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
@@ -68,9 +54,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
       if (invoke?.body === undefined) response.end();
       else response.json(invoke.body);
     } catch (error) {
-      if ((error as { statusCode?: unknown }).statusCode !== 401) throw error;
-      logger.warn({ reason: (error as Error).message }, 'activity not authenticated');
-      response.status(401).json({ error: 'unauthorized', message: 'not a Bot Framework request' });
+      // Errors of the turn itself end in onTurnError; what arrives here comes from checking the
+      // request's token, e.g. when Microsoft's signing keys cannot be fetched.
+      if ((error as { statusCode?: unknown }).statusCode === 401) {
+        logger.warn({ reason: (error as Error).message }, 'activity not authenticated');
+        response.status(401).json({ error: 'unauthorized', message: NOT_BOT_FRAMEWORK });
+        return;
+      }
+      logger.error({ err: error }, 'activity could not be authenticated');
+      response.status(503).set('Retry-After', '5');
+      response.json({ error: 'unavailable', message: 'the request could not be verified now' });
     }
   }
 
@@ -78,8 +71,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
     mount(app: Application) {
       app.post(
         TEAMS_MESSAGES_PATH,
-        express.json({ limit: '256kb' }),
+        express.json({ limit: MAX_BODY_BYTES }),
         async (request: Request, response: Response) => {
+          // Where requests must be signed, an unsigned one learns nothing about what is checked.
+          if (options.config.mode === 'authenticated' && !request.get('authorization')) {
+            response.status(401).json({ error: 'unauthorized', message: NOT_BOT_FRAMEWORK });
+            return;
+          }
           const checked = activitySchema.safeParse(request.body);
           if (!checked.success) {
             const issues = checked.error.issues.map((issue) => ({

@@ -128,7 +128,7 @@ describe('/mendix in Slack', () => {
   it('answers bad arguments with what the command takes', async () => {
     const answer = await ask('profile someone else');
 
-    expect(readBlocks(answer.blocks)).toContain('`profile` takes one @mention of a member');
+    expect(readBlocks(answer.blocks)).toContain('“profile” takes one @mention of a member');
   });
 
   it('acknowledges before doing any work, so that a slow answer never misses the deadline', async () => {

@@ -227,6 +227,49 @@ describe('the Teams bot', () => {
     expect(connector.sent).toHaveLength(0);
   });
 
+  it('answers an Action.Execute invoke without action data with an invoke error, posting nothing', async () => {
+    const response = await postActivity(
+      app.baseUrl,
+      activity('invoke', { name: 'adaptiveCard/action', value: { action: null } }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ type: 'application/vnd.microsoft.error' });
+    expect(connector.sent).toHaveLength(0);
+  });
+
+  it.each([
+    ['a mention without the member', { entities: [{ type: 'mention', text: '<at>x</at>' }] }],
+    ['entities that are not a list', { entities: 'abc' }],
+    ['members added that are not accounts', { membersAdded: [null] }],
+    ['two different tenants', { channelData: { tenant: { id: 'another-tenant' } } }],
+    ['a channel this bot does not serve', { channelId: 'slack' }],
+    [
+      'a team id that is a query',
+      { channelData: { tenant: { id: TEAMS_TENANT_ID }, team: { id: { $ne: 'x' } } } },
+    ],
+  ])('refuses an activity with %s with 400, changing nothing', async (_case, fields) => {
+    const conversationsBefore = await app.services.conversations.list(TENANT);
+
+    const response = await postActivity(app.baseUrl, activity('conversationUpdate', fields));
+
+    expect(response.status).toBe(400);
+    expect(await app.services.conversations.list(TENANT)).toEqual(conversationsBefore);
+    expect(connector.sent).toHaveLength(0);
+  });
+
+  it('shows a name with a link in it as text, not as a link', async () => {
+    connector.members.set('29:mallory', {
+      id: '29:mallory',
+      aadObjectId: 'aad-mallory',
+      name: 'Mallory [Verify](https://evil.example)',
+    });
+
+    const reply = await say('profile', { from: { id: '29:mallory', aadObjectId: 'aad-mallory' } });
+
+    expect(JSON.stringify(reply.card)).not.toContain('](https://evil.example)');
+  });
+
   describe('where the bot is installed', () => {
     const team = { id: '19:team-general@thread.tacv2', name: 'Makers' };
     const channelConversation = {
@@ -286,6 +329,35 @@ describe('the Teams bot', () => {
       );
       await postActivity(app.baseUrl, botRemoved);
       expect(await app.services.conversations.list(TENANT)).toEqual([]);
+    });
+
+    it('remembers a chat from a message, keeping only what posting there needs', async () => {
+      const conversation = {
+        id: 'a:chat-remembered',
+        conversationType: 'personal',
+        tenantId: TEAMS_TENANT_ID,
+        junk: 'x'.repeat(1000),
+      };
+
+      await say('help', { conversation });
+
+      const stored = (await app.services.conversations.list(TENANT)).find(
+        (entry) => entry.conversationId === 'a:chat-remembered',
+      );
+      expect(stored?.reference).toEqual({
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        bot: { id: BOT_ID, name: 'Community Profile' },
+        conversation: {
+          id: 'a:chat-remembered',
+          conversationType: 'personal',
+          tenantId: TEAMS_TENANT_ID,
+        },
+      });
+      await postActivity(
+        app.baseUrl,
+        activity('installationUpdate', { action: 'remove' }, { conversation }),
+      );
     });
 
     it('ignores members other than the bot joining a team', async () => {

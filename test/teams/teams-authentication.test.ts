@@ -33,6 +33,16 @@ describe('the Teams bot with Bot Framework credentials', () => {
     expect(connector.sent).toHaveLength(0);
   });
 
+  it('refuses an unsigned request before looking at what it holds', async () => {
+    const response = await postActivity(app.baseUrl, { type: 'message', nonsense: true });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      error: 'unauthorized',
+      message: 'not a Bot Framework request',
+    });
+  });
+
   it('refuses an activity with a forged token', async () => {
     const activity = buildActivity(
       'message',

@@ -41,7 +41,7 @@ export function parseCommand(text: string): ParseResult {
   const name = word.toLowerCase();
   switch (name) {
     case 'help':
-      return args.length === 0 ? ok({ name }) : fail('`help` takes no arguments.');
+      return args.length === 0 ? ok({ name }) : fail('“help” takes no arguments.');
     case 'profile':
     case 'stats':
       return parseSubject(name, args);
@@ -53,7 +53,7 @@ export function parseCommand(text: string): ParseResult {
 function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
   if (args.length === 0) return ok({ name, subject: null });
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
-  if (!mention) return fail(`\`${name}\` takes one @mention of a member, or nothing.`);
+  if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);
   return ok({ name, subject: mention[1]! });
 }
 
@@ -65,6 +65,8 @@ function fail(problem: string): ParseResult {
   return { ok: false, problem };
 }
 
+/** The word cut to 30 characters, never inside one. */
 function truncate(word: string): string {
-  return word.length > 30 ? `${word.slice(0, 30)}…` : word;
+  const characters = Array.from(word);
+  return characters.length > 30 ? `${characters.slice(0, 30).join('')}…` : word;
 }

@@ -11,6 +11,9 @@ import type { MemberRepository } from './ports.js';
 
 const FIRST_OF_COMPANY = 'platform.first_of_company';
 
+/** Longest display name kept; platforms allow longer, cards and messages do not. */
+const MAX_DISPLAY_NAME = 80;
+
 /** How long what the platform told about a member is trusted before asking again. */
 const CONTACT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -62,7 +65,7 @@ export function createRegisterContact(options: RegisterContactOptions): Register
 
     const email = contact.email ? toEmailKey(contact.email) : member.email;
     return members.saveContact(member, {
-      displayName: contact.displayName ?? member.displayName,
+      displayName: clip(contact.displayName, MAX_DISPLAY_NAME) ?? member.displayName,
       email,
       company: email ? toCompany(email) : member.company,
       contactCheckedAt: clock.now(),
@@ -89,4 +92,11 @@ export function createRegisterContact(options: RegisterContactOptions): Register
       meta: { company: member.company!.name },
     });
   }
+}
+
+function clip(text: string | null, max: number): string | null {
+  if (text === null) return null;
+  const characters = Array.from(text.trim());
+  if (characters.length === 0) return null;
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text.trim();
 }

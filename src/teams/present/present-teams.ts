@@ -61,9 +61,9 @@ export function presentTeamsMessage(view: View): TeamsMessage {
 
 function presentProfile(view: ProfileView): TeamsMessage {
   const { subject, level } = view;
-  const subtitle = [`Level ${level.level}`, subject.company].filter(Boolean).join(' · ');
+  const subtitle = subject.company ? toCardText(subject.company) : 'Community member';
   const body: CardElement[] = [
-    heading(subject.displayName),
+    heading(toCardText(subject.displayName)),
     { type: 'TextBlock', text: subtitle, isSubtle: true, spacing: 'None', wrap: true },
     {
       type: 'FactSet',
@@ -86,7 +86,7 @@ function presentStats(view: StatsView): TeamsMessage {
   const footer = [`Total ${formatNumber(view.points)} points`, `level ${view.level.level}`];
   if (view.adjustments !== 0) footer.push(`penalties ${formatSigned(view.adjustments)}`);
   const body: CardElement[] = [
-    heading(`Points by category: ${view.subject.displayName}`),
+    heading(`Points by category: ${toCardText(view.subject.displayName)}`),
     ...categoryBars(view.categories),
     { type: 'TextBlock', text: footer.join(' · '), isSubtle: true, wrap: true },
   ];
@@ -95,7 +95,9 @@ function presentStats(view: StatsView): TeamsMessage {
 
 function presentHelp(view: Pick<HelpView, 'commands' | 'actions'>, problem: string | null) {
   const body: CardElement[] = [];
-  if (problem) body.push({ type: 'TextBlock', text: problem, color: 'Warning', wrap: true });
+  if (problem) {
+    body.push({ type: 'TextBlock', text: toCardText(problem), color: 'Warning', wrap: true });
+  }
   body.push(subheading('What you can ask'));
   body.push({
     type: 'FactSet',
@@ -126,6 +128,14 @@ function categoryBars(bars: CategoryBar[]): CardElement[] {
       },
     ],
   }));
+}
+
+/**
+ * Text from members, shown as written: card text is markdown, so a link in a name or an
+ * echoed command would become a link in a card the bot wrote.
+ */
+function toCardText(text: string): string {
+  return text.replace(/\]\(/g, ']\u200B(').replace(/</g, '\uFF1C');
 }
 
 function heading(text: string): CardElement {
