@@ -17,18 +17,6 @@ export function createLedgerRepository(
 
     append: (entry) => store.append(entry),
 
-    async listRecent(tenant, member, limit) {
-      const newest = await store.findNewest(tenant, member);
-      if (!newest) return [];
-
-      const olderSeqs = Array.from(
-        { length: Math.min(limit, newest.seq) - 1 },
-        (_, i) => newest.seq - 1 - i,
-      );
-      const older = await Promise.all(olderSeqs.map((seq) => store.findEntry(tenant, member, seq)));
-      return [newest, ...older.filter((entry) => entry !== null)];
-    },
-
     async *streamApplied(tenant): AsyncIterable<AppliedPoints> {
       const cursor = collections.ledger.find(
         { tenant },

@@ -22,8 +22,6 @@ export interface LedgerRepository {
    * first and with 'duplicate_event' when the event key is already in the ledger.
    */
   append(entry: LedgerEntry): Promise<AppendOutcome>;
-  /** The member's entries, newest first. */
-  listRecent(tenant: string, member: string, limit: number): Promise<LedgerEntry[]>;
   /** Every entry of the tenant, reduced to what totals are computed from, in any order. */
   streamApplied(tenant: string): AsyncIterable<AppliedPoints>;
 }
