@@ -1,6 +1,7 @@
 /** The one HTTP server: health, the intake API, Slack and (later) Teams share it. */
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { isAppError } from '../core/errors.js';
+import { isDatabaseOutage } from '../db/database-errors.js';
 import type { Logger } from '../core/shared/logger.js';
 
 export interface HttpAppOptions {
@@ -65,17 +66,4 @@ function toErrorResponse(error: unknown): {
     };
   }
   return { status: 500, body: { error: 'internal', message: 'something went wrong on our side' } };
-}
-
-/** The driver's errors for a server that cannot be reached or stopped answering. */
-export function isDatabaseOutage(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return (
-    isAppError(error, 'database_unavailable') ||
-    name === 'MongoServerSelectionError' ||
-    name === 'MongoNetworkError' ||
-    name === 'MongoNetworkTimeoutError' ||
-    name === 'MongoNotConnectedError' ||
-    name === 'MongoTopologyClosedError'
-  );
 }
