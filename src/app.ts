@@ -7,6 +7,7 @@ import type { Logger } from './core/shared/logger.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
+import { createScheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
 import { createTeamsAdapter } from './teams/teams-adapter.js';
@@ -52,8 +53,16 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       logger,
     });
 
+    const scheduler = createScheduler({
+      db: database.db,
+      leaderboardRefreshSeconds: config.leaderboardRefreshSeconds,
+      refreshLeaderboards: () => services.leaderboards.refreshAll(),
+      logger,
+    });
+
     const server = await listen(httpApp, config.port);
     await slack?.start();
+    await scheduler.start();
     const port = (server.address() as AddressInfo).port;
     logStartup(config, port, logger);
     logger.info({ mode: config.teams.mode }, teams.describe());
@@ -64,6 +73,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       services,
       async stop() {
         await closeServer(server);
+        await scheduler.stop();
         await slack?.stop();
         await database.close();
         logger.info({}, 'stopped');

@@ -99,6 +99,7 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
+  LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -138,6 +139,7 @@ export interface Config {
   teams: TeamsConfig;
   publicBaseUrl: string;
   defaultTimeZone: string;
+  leaderboardRefreshSeconds: number;
   logLevel: Environment['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
 }
@@ -173,6 +175,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     teams,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     defaultTimeZone: env.DEFAULT_TIMEZONE,
+    leaderboardRefreshSeconds: env.LEADERBOARD_REFRESH_SECONDS,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };

@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
 import { createRegisterContact } from './core/members/register-contact.js';
+import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
 import { createScoring } from './core/scoring/record-activity.js';
 import type { Clock } from './core/shared/clock.js';
@@ -10,6 +11,7 @@ import { createClaimRepository } from './db/claim-repository.js';
 import { createConversationRepository } from './db/conversation-repository.js';
 import type { Database } from './db/database.js';
 import { createFiguresRepository } from './db/figures-repository.js';
+import { createLeaderboardRepository } from './db/leaderboard-repository.js';
 import { createLedgerRepository } from './db/ledger-repository.js';
 import { LedgerStore } from './db/ledger-store.js';
 import { createMemberRepository } from './db/member-repository.js';
@@ -47,7 +49,14 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
-  const answerCommand = createAnswerCommand({ members, figures, counters });
+  const leaderboards = createLeaderboards({
+    repository: createLeaderboardRepository(collections),
+    members,
+    tenants,
+    clock,
+    logger,
+  });
+  const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
 
   return {
     ledger,
@@ -59,6 +68,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     conversations,
     scoring,
     registerContact,
+    leaderboards,
     answerCommand,
   };
 }

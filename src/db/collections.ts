@@ -17,6 +17,8 @@ import type { StoredConversation } from '../core/conversations/conversation.js';
 import type { Member } from '../core/members/member.js';
 import type { ActivityEvent } from '../core/scoring/activity-event.js';
 import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js';
+import type { Company } from '../core/members/company.js';
+import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
 
 export interface TenantDocument {
@@ -52,6 +54,8 @@ export interface MemberScoreDocument {
   total: number;
   categories: CategoryPoints;
   adjustments: number;
+  /** The member's recent days, so that leaderboards read one document per member. */
+  recent?: RecentDays;
 }
 
 export interface DailyPointsDocument {
@@ -98,6 +102,14 @@ export interface ConnectionCountDocument {
 
 export type ConversationDocument = StoredConversation & { _id: string };
 
+/** A stored leaderboard, or the list of a tenant's company leaderboards. */
+export interface LeaderboardDocument {
+  _id: string;
+  tenant: string;
+  board?: Board;
+  companies?: Company[];
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -112,6 +124,7 @@ export interface Collections {
   creditBalances: Collection<CreditBalanceDocument>;
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
+  leaderboards: Collection<LeaderboardDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -129,6 +142,7 @@ export function toCollections(db: Db): Collections {
     creditBalances: collection('credit_balances'),
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
+    leaderboards: collection('leaderboards'),
   };
 }
 

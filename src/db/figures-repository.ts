@@ -5,7 +5,9 @@
  * write them at once, and on the embedded database a late write can overwrite a newer one, so
  * each writer looks again afterwards and writes once more while the ledger has moved on.
  */
+import type { RecentDays } from '../core/leaderboards/standings.js';
 import type { LedgerEntry } from '../core/scoring/ledger-entry.js';
+import { addDays } from '../core/shared/calendar.js';
 import type { DayFigures } from '../core/scoring/member-figures.js';
 import type {
   DailyPoints,
@@ -22,6 +24,9 @@ import {
 import type { Collection, Filter, UpdateFilter, WithoutId } from 'mongodb';
 import type { LedgerStore } from './ledger-store.js';
 import { upsertTwice } from './upsert.js';
+
+/** Days before a member's latest day that a rebuild keeps with the member's totals. */
+const RECENT_DAYS = 40;
 
 /** Writes a rebuild keeps under way at once. */
 const REBUILD_WORKERS = 8;
@@ -58,7 +63,8 @@ export function createFiguresRepository(
     const _id = toDocumentId(entry.tenant, entry.member);
     const { total, categories, adjustments } = entry.figures;
     const document = { tenant: entry.tenant, member: entry.member, seq: entry.seq };
-    const totals = { ...document, total, categories, adjustments };
+    const recent = toRecentDays(Object.entries(entry.figures.days));
+    const totals = { ...document, total, categories, adjustments, recent };
     await upsertById(collections.memberScores, _id, totals);
     store.notePublished(entry.tenant, entry.member, entry.seq);
   }
@@ -100,6 +106,7 @@ export function createFiguresRepository(
     },
 
     async replaceAll(tenant, sums) {
+      const daysByMember = groupByMember(sums.days);
       await replaceTenantDocuments(
         collections.memberScores,
         tenant,
@@ -107,6 +114,7 @@ export function createFiguresRepository(
           _id: toDocumentId(tenant, totals.member),
           tenant,
           ...totals,
+          recent: recentOf(daysByMember.get(totals.member) ?? []),
         })),
       );
       await replaceTenantDocuments(
@@ -175,6 +183,30 @@ async function replaceTenantDocuments<T extends { _id: string; tenant: string }>
     .toArray();
   const extra = stored.map((document) => document._id).filter((id) => !keep.has(id));
   if (extra.length > 0) await collection.deleteMany({ _id: { $in: extra } } as Filter<T>);
+}
+
+/** Points by day, as leaderboards read them from a member's totals. */
+function toRecentDays(days: [string, Pick<DayFigures, 'points' | 'categories'>][]): RecentDays {
+  return Object.fromEntries(
+    days.map(([day, figures]) => [day, { points: figures.points, categories: figures.categories }]),
+  );
+}
+
+/** The days a member's newest entry would carry: those near the member's latest day. */
+function recentOf(days: DailyPoints[]): RecentDays {
+  const latest = days.reduce((newest, day) => (day.day > newest ? day.day : newest), '');
+  const from = latest === '' ? '' : addDays(latest, -RECENT_DAYS);
+  return toRecentDays(days.filter((day) => day.day >= from).map((day) => [day.day, day]));
+}
+
+function groupByMember(days: DailyPoints[]): Map<string, DailyPoints[]> {
+  const groups = new Map<string, DailyPoints[]>();
+  for (const day of days) {
+    const group = groups.get(day.member);
+    if (group) group.push(day);
+    else groups.set(day.member, [day]);
+  }
+  return groups;
 }
 
 function toMemberTotals(document: MemberScoreDocument): MemberTotals {

@@ -156,6 +156,7 @@ describe('/mendix in Slack', () => {
     expect(actions.elements.map((button) => [button.text.text, button.value])).toEqual([
       ['My profile', 'profile'],
       ['My points by category', 'stats'],
+      ['Leaderboard', 'leaderboard'],
     ]);
 
     const click = await postButtonClick(app.baseUrl, {

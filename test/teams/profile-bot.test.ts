@@ -88,6 +88,7 @@ describe('the Teams bot', () => {
         { title: 'Level', value: '0' },
         { title: 'Credits', value: '0' },
         { title: 'Connections', value: '0' },
+        { title: 'Leaderboard, 30 days', value: '#1 with 25 points' },
       ],
     });
     const member = await app.services.members.findByUserId(TENANT, 'aad-ada');
@@ -123,6 +124,7 @@ describe('the Teams bot', () => {
     expect(reply.card.actions).toEqual([
       { type: 'Action.Submit', title: 'My profile', data: { command: 'profile' } },
       { type: 'Action.Submit', title: 'My points by category', data: { command: 'stats' } },
+      { type: 'Action.Submit', title: 'Leaderboard', data: { command: 'leaderboard' } },
     ]);
   });
 

@@ -4,8 +4,13 @@
  * `<@user-id>` before parsing.
  */
 
+import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+
 /** A command the bot understands. */
-export type Command = { name: 'profile' | 'stats'; subject: string | null } | { name: 'help' };
+export type Command =
+  | { name: 'profile' | 'stats'; subject: string | null }
+  | { name: 'leaderboard'; scope: ScopeRequest }
+  | { name: 'help' };
 
 export type CommandName = Command['name'];
 
@@ -23,6 +28,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Level, points, credits and connections, yours or a member’s.',
   },
   { name: 'stats', usage: 'stats [@member]', description: 'Points by category.' },
+  {
+    name: 'leaderboard',
+    usage: 'leaderboard [category | company <name> | all]',
+    description: 'Top 10 of the last 30 days, and your place.',
+  },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
 
@@ -45,6 +55,8 @@ export function parseCommand(text: string): ParseResult {
     case 'profile':
     case 'stats':
       return parseSubject(name, args);
+    case 'leaderboard':
+      return parseLeaderboard(args);
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -55,6 +67,15 @@ function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);
   return ok({ name, subject: mention[1]! });
+}
+
+function parseLeaderboard(args: string[]): ParseResult {
+  const scope = parseScopeRequest(args);
+  if (scope) return ok({ name: 'leaderboard', scope });
+  return fail(
+    '“leaderboard” takes a category (community, marketplace, platform, impact, learning), ' +
+      '“company <name>” or “all”.',
+  );
 }
 
 function ok(command: Command): ParseResult {

@@ -1,6 +1,7 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
+import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
 import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
@@ -9,12 +10,14 @@ import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile
 
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
-const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS];
+const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
+const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
 
 export interface AnswerCommandOptions {
   members: MemberRepository;
   figures: FiguresRepository;
   counters: ProfileCounters;
+  leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
 }
 
 /** Who asks, in which tenant. */
@@ -27,7 +30,7 @@ export interface Viewer {
 export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
-  const { members, figures, counters } = options;
+  const { members, figures, counters, leaderboards } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -36,6 +39,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       case 'profile':
       case 'stats':
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
+      case 'leaderboard':
+        return leaderboards.show(viewer, command.scope);
     }
   }
 
@@ -65,12 +70,13 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       return { kind, ...shared, adjustments: totals.adjustments, actions };
     }
 
-    const [credits, connections] = await Promise.all([
+    const [credits, connections, position] = await Promise.all([
       counters.creditsOf(viewer.tenant, userId),
       counters.connectionsOf(viewer.tenant, userId),
+      leaderboards.positionOf(viewer.tenant, userId),
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS] : [];
-    return { kind, ...shared, credits, connections, actions };
+    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD] : [];
+    return { kind, ...shared, credits, connections, position, actions };
   }
 
   return async (viewer, text) => {

@@ -1,5 +1,6 @@
 /** View models of the profile: what a member sees, before any platform renders it. */
 import type { Category } from '../catalog/activity-catalog.js';
+import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
@@ -34,6 +35,8 @@ export interface ProfileView {
   level: LevelProgress;
   credits: number;
   connections: number;
+  /** Place on the 30-day leaderboard of everyone; null without points in that window. */
+  position: LeaderboardPosition | null;
   categories: CategoryBar[];
   actions: CommandAction[];
 }
@@ -71,6 +74,13 @@ export interface UsageView {
   actions: CommandAction[];
 }
 
+/** A short answer that is not an error: nothing to show, and why. */
+export interface NoticeView {
+  kind: 'notice';
+  message: string;
+  actions: CommandAction[];
+}
+
 /** Something went wrong on our side; says so without internals. */
 export interface FailureView {
   kind: 'failure';
@@ -78,4 +88,12 @@ export interface FailureView {
 }
 
 /** Everything a command can answer with. */
-export type View = ProfileView | StatsView | NoProfileView | HelpView | UsageView | FailureView;
+export type View =
+  | ProfileView
+  | StatsView
+  | NoProfileView
+  | HelpView
+  | UsageView
+  | NoticeView
+  | LeaderboardView
+  | FailureView;

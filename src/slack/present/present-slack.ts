@@ -9,14 +9,20 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
   formatNumber,
   formatSigned,
+  NO_POINTS_TEXT,
   toBarText,
   toCategorySummary,
+  toFreshnessText,
+  toLeaderboardSummary,
   toNextLevelText,
+  toPositionText,
   toProfileSummary,
+  toWindowText,
 } from '../../present/text.js';
 
 type KnownBlock = types.KnownBlock;
@@ -45,11 +51,37 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentHelp(view, null);
     case 'usage':
       return presentHelp(view, view.problem);
+    case 'leaderboard':
+      return presentLeaderboard(view);
+    case 'notice':
+      return {
+        text: view.message,
+        blocks: [section(escapeText(view.message)), ...buttons(view.actions)],
+      };
     case 'no_profile':
       return plain(`<@${view.userId}> has no profile yet.`);
     case 'failure':
       return plain(view.message);
   }
+}
+
+function presentLeaderboard(view: LeaderboardView): SlackMessage {
+  const lines = view.rows.map((row) => {
+    const line = `*${row.rank}.* ${escapeText(row.displayName)} · ${formatNumber(row.points)}`;
+    return row.isViewer ? `${line}  ← you` : line;
+  });
+  const blocks: KnownBlock[] = [
+    header(`Leaderboard: ${view.title}`),
+    context(
+      `Points earned ${toWindowText(view.window)} · ${toFreshnessText(view.minutesSinceUpdate)}`,
+    ),
+    section(lines.length > 0 ? lines.join('\n') : 'No one has points in the last 30 days yet.'),
+  ];
+  const viewerShown = view.rows.some((row) => row.isViewer);
+  if (view.viewer) blocks.push(section(`*You:* ${toPositionText(view.viewer)}`));
+  else if (!viewerShown) blocks.push(context(NO_POINTS_TEXT));
+  blocks.push(...buttons(view.actions));
+  return { text: toLeaderboardSummary(view), blocks };
 }
 
 function presentProfile(view: ProfileView): SlackMessage {
@@ -64,6 +96,7 @@ function presentProfile(view: ProfileView): SlackMessage {
         markdown(`*Level*\n${level.level}`),
         markdown(`*Credits*\n${formatNumber(view.credits)}`),
         markdown(`*Connections*\n${formatNumber(view.connections)}`),
+        markdown(`*Leaderboard, 30 days*\n${positionLine(view)}`),
       ],
     },
     section(`*Next level*\n${nextLevelLine(level)}`),
@@ -75,6 +108,10 @@ function presentProfile(view: ProfileView): SlackMessage {
     text: toProfileSummary(view),
     blocks,
   };
+}
+
+function positionLine(view: ProfileView): string {
+  return view.position ? toPositionText(view.position) : 'No points in 30 days';
 }
 
 function presentStats(view: StatsView): SlackMessage {

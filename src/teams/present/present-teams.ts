@@ -7,14 +7,20 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
   formatNumber,
   formatSigned,
+  NO_POINTS_TEXT,
   toBarText,
   toCategorySummary,
+  toFreshnessText,
+  toLeaderboardSummary,
   toNextLevelText,
+  toPositionText,
   toProfileSummary,
+  toWindowText,
 } from '../../present/text.js';
 
 export const CARD_VERSION = '1.5';
@@ -52,6 +58,16 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentHelp(view, null);
     case 'usage':
       return presentHelp(view, view.problem);
+    case 'leaderboard':
+      return presentLeaderboard(view);
+    case 'notice':
+      return {
+        text: view.message,
+        card: toCard(
+          [{ type: 'TextBlock', text: toCardText(view.message), wrap: true }],
+          view.actions,
+        ),
+      };
     case 'no_profile':
       return plain('This member has no profile yet.');
     case 'failure':
@@ -72,6 +88,10 @@ function presentProfile(view: ProfileView): TeamsMessage {
         { title: 'Level', value: String(level.level) },
         { title: 'Credits', value: formatNumber(view.credits) },
         { title: 'Connections', value: formatNumber(view.connections) },
+        {
+          title: 'Leaderboard, 30 days',
+          value: view.position ? toPositionText(view.position) : 'No points in 30 days',
+        },
       ],
     },
     subheading('Next level'),
@@ -80,6 +100,65 @@ function presentProfile(view: ProfileView): TeamsMessage {
     ...categoryBars(view.categories),
   ];
   return { text: toProfileSummary(view), card: toCard(body, view.actions) };
+}
+
+function presentLeaderboard(view: LeaderboardView): TeamsMessage {
+  const body: CardElement[] = [
+    heading(`Leaderboard: ${toCardText(view.title)}`),
+    {
+      type: 'TextBlock',
+      text: `Points earned ${toWindowText(view.window)} · ${toFreshnessText(view.minutesSinceUpdate)}`,
+      isSubtle: true,
+      spacing: 'None',
+      wrap: true,
+    },
+  ];
+  if (view.rows.length === 0) {
+    body.push({
+      type: 'TextBlock',
+      text: 'No one has points in the last 30 days yet.',
+      wrap: true,
+    });
+  }
+  body.push(...view.rows.map(leaderboardRow));
+
+  const viewerShown = view.rows.some((row) => row.isViewer);
+  if (view.viewer) {
+    body.push({
+      type: 'TextBlock',
+      text: `You: ${toPositionText(view.viewer)}`,
+      weight: 'Bolder',
+      wrap: true,
+    });
+  } else if (!viewerShown) {
+    body.push({ type: 'TextBlock', text: NO_POINTS_TEXT, isSubtle: true, wrap: true });
+  }
+  return { text: toLeaderboardSummary(view), card: toCard(body, view.actions) };
+}
+
+function leaderboardRow(row: LeaderboardView['rows'][number]): CardElement {
+  const name = toCardText(row.displayName) + (row.isViewer ? ' (you)' : '');
+  const weight = row.isViewer ? 'Bolder' : 'Default';
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 1, items: [{ type: 'TextBlock', text: `${row.rank}.`, weight }] },
+      { type: 'Column', width: 6, items: [{ type: 'TextBlock', text: name, weight, wrap: true }] },
+      {
+        type: 'Column',
+        width: 2,
+        items: [
+          {
+            type: 'TextBlock',
+            text: formatNumber(row.points),
+            weight,
+            horizontalAlignment: 'Right',
+          },
+        ],
+      },
+    ],
+  };
 }
 
 function presentStats(view: StatsView): TeamsMessage {

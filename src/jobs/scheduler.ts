@@ -1,0 +1,78 @@
+/**
+ * Background jobs on Agenda, stored in the product's own database. Any number of instances may
+ * run it: Agenda hands each due job to one of them, and every job is written so that a second
+ * run changes nothing, because on the embedded database that hand-out is not strictly exclusive.
+ */
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda, type Job } from 'agenda';
+import type { Db } from 'mongodb';
+import type { Logger } from '../core/shared/logger.js';
+
+/** Collection that Agenda keeps its jobs in. */
+export const JOBS_COLLECTION = 'jobs';
+
+export const JOB_NAMES = {
+  refreshLeaderboards: 'leaderboards.refresh',
+} as const;
+
+export interface SchedulerOptions {
+  db: Db;
+  /** Seconds between leaderboard refreshes. */
+  leaderboardRefreshSeconds: number;
+  refreshLeaderboards(): Promise<void>;
+  logger: Logger;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  /** Stops taking jobs and releases the locks of this instance's unfinished ones. */
+  stop(): Promise<void>;
+}
+
+/** How often an instance looks for due jobs. */
+const POLL_INTERVAL = '5 seconds';
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const logger = options.logger.child({ module: 'jobs' });
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: options.db, collection: JOBS_COLLECTION }),
+    processEvery: POLL_INTERVAL,
+  });
+  agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job scheduler failed'));
+
+  define(agenda, JOB_NAMES.refreshLeaderboards, logger, () => options.refreshLeaderboards());
+
+  return {
+    async start() {
+      await agenda.start();
+      await agenda.every(
+        `${options.leaderboardRefreshSeconds} seconds`,
+        JOB_NAMES.refreshLeaderboards,
+      );
+      logger.info({ every: options.leaderboardRefreshSeconds }, 'background jobs started');
+    },
+
+    async stop() {
+      await agenda.stop();
+    },
+  };
+}
+
+/** Defines a job that logs how it went; a failed run is retried at its next interval. */
+function define(
+  agenda: Agenda,
+  name: string,
+  logger: Logger,
+  run: (job: Job) => Promise<void>,
+): void {
+  agenda.define(name, async (job: Job) => {
+    const started = Date.now();
+    try {
+      await run(job);
+      logger.debug({ job: name, ms: Date.now() - started }, 'job done');
+    } catch (error) {
+      logger.error({ job: name, err: error }, 'job failed');
+      throw error;
+    }
+  });
+}
