@@ -77,6 +77,12 @@ const overridesSchema = z.record(z.string(), z.unknown()).transform((byTenant, c
   return valid;
 });
 
+/** Admins by tenant: the user ids (Slack user ids, Teams AAD object ids) of its managers. */
+const adminsSchema = z.record(
+  tenantSchema,
+  z.array(z.string().regex(/^[A-Za-z0-9:_.-]{1,128}$/, 'is not a user id')).max(100),
+);
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: optionalText,
@@ -87,6 +93,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   INTAKE_SOURCES: jsonVariable(intakeSourcesSchema, '[]'),
   ACTIVITY_OVERRIDES: jsonVariable(overridesSchema, '{}'),
+  ADMINS: jsonVariable(adminsSchema, '{}'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -135,6 +142,8 @@ export interface Config {
   dataDir: string;
   intakeSources: IntakeSource[];
   activityOverrides: Record<string, ActivityOverrides>;
+  /** Configured admins: user ids by tenant. */
+  admins: Record<string, string[]>;
   slack: SlackConfig;
   teams: TeamsConfig;
   publicBaseUrl: string;
@@ -171,6 +180,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     dataDir: env.DATA_DIR,
     intakeSources: env.INTAKE_SOURCES,
     activityOverrides: env.ACTIVITY_OVERRIDES,
+    admins: env.ADMINS,
     slack,
     teams,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

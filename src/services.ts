@@ -1,6 +1,7 @@
 /** Wires the core's use cases to the database adapters. */
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
+import { createAdminPolicy } from './core/admins/admin-policy.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -56,6 +57,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     clock,
     logger,
   });
+  const admins = createAdminPolicy({ configured: config.admins, members });
   const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
 
   return {
@@ -69,6 +71,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     scoring,
     registerContact,
     leaderboards,
+    admins,
     answerCommand,
   };
 }

@@ -357,3 +357,20 @@ describe('.env.example', () => {
     expect(loadConfig(example).intakeSources).toEqual([]);
   });
 });
+
+describe('loadConfig ADMINS', () => {
+  it('reads the admins of each tenant', () => {
+    const admins = { 'slack:T0TEST': ['U0ADMIN'], 'teams:abc-123': ['29:1abc'] };
+
+    expect(loadConfig(buildEnvironment({ ADMINS: JSON.stringify(admins) })).admins).toEqual(admins);
+  });
+
+  it('names the tenant that is not one and the user id that is not one', () => {
+    const admins = { T1: ['U1'], 'slack:T2': ['not a user'] };
+
+    const problems = problemsOf(buildEnvironment({ ADMINS: JSON.stringify(admins) }));
+
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/ADMINS \(at T1\)[\s\S]*ADMINS \(at slack:T2\.0\)/);
+  });
+});

@@ -27,8 +27,10 @@ export interface TenantDocument {
   createdAt: Date;
 }
 
-export type MemberDocument = Member & {
+export type MemberDocument = Omit<Member, 'platformAdmin'> & {
   _id: string;
+  /** Absent on members stored before the platform was asked. */
+  platformAdmin?: boolean;
   /** Set once kept events and sign-up awards were settled for the member. */
   signupSettled?: boolean;
 };

@@ -58,6 +58,7 @@ export function createMemberRepository(collections: Collections): MemberReposito
         company: null,
         createdAt: now,
         contactCheckedAt: null,
+        platformAdmin: false,
       };
       try {
         await members.insertOne(document);
@@ -97,5 +98,15 @@ export function createMemberRepository(collections: Collections): MemberReposito
 function toMember(document: MemberDocument): Member {
   const { tenant, userId, displayName, email, company, createdAt } = document;
   const contactCheckedAt = document.contactCheckedAt ?? null;
-  return { tenant, userId, displayName, email, company, createdAt, contactCheckedAt };
+  const platformAdmin = document.platformAdmin === true;
+  return {
+    tenant,
+    userId,
+    displayName,
+    email,
+    company,
+    createdAt,
+    contactCheckedAt,
+    platformAdmin,
+  };
 }

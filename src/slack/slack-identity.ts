@@ -33,6 +33,7 @@ export function contactFetcher(
       return {
         displayName: profile?.display_name || profile?.real_name || user?.name || fallbackName,
         email: profile?.email ?? null,
+        platformAdmin: user?.is_admin === true || user?.is_owner === true,
       };
     } catch {
       return fallbackName ? { displayName: fallbackName, email: null } : null;

@@ -12,6 +12,8 @@ export interface Member {
   createdAt: Date;
   /** When the platform was last asked for name and e-mail; null if never. */
   contactCheckedAt: Date | null;
+  /** Whether the chat platform says the member administers the workspace. */
+  platformAdmin: boolean;
 }
 
 /** How an event names a member: by user id, or by e-mail address for people not seen yet. */
@@ -21,6 +23,8 @@ export type MemberAddress = { kind: 'user'; userId: string } | { kind: 'email'; 
 export interface MemberContact {
   displayName: string | null;
   email: string | null;
+  /** Whether the platform says the member administers the workspace; absent when it does not say. */
+  platformAdmin?: boolean;
 }
 
 /** Normalises an e-mail address for lookups. */

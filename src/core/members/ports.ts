@@ -18,6 +18,7 @@ export interface MemberRepository {
       email: string | null;
       company: Company | null;
       contactCheckedAt: Date;
+      platformAdmin: boolean;
     },
   ): Promise<Member>;
   /** Whether the member's sign-up bonuses were already settled. */

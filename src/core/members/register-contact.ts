@@ -69,6 +69,7 @@ export function createRegisterContact(options: RegisterContactOptions): Register
       email,
       company: email ? toCompany(email) : member.company,
       contactCheckedAt: clock.now(),
+      platformAdmin: contact.platformAdmin ?? member.platformAdmin,
     });
   }
 
