@@ -15,6 +15,8 @@ export interface SlackUser {
   name: string;
   realName: string;
   email: string | null;
+  /** Whether Slack reports the user as a workspace admin. */
+  admin?: boolean;
 }
 
 export class SlackRecorder {
@@ -106,6 +108,7 @@ export class SlackRecorder {
           id: user.id,
           name: user.name,
           real_name: user.realName,
+          is_admin: user.admin === true,
           profile: { real_name: user.realName, display_name: '', email: user.email ?? undefined },
         },
       };
