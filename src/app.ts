@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { toOutcome, toSurface } from './metrics/metrics.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
 import { createTeamsAdapter } from './teams/teams-adapter.js';
@@ -40,9 +41,15 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     const services = createServices(database, config, clock, logger);
     const slack = createSlack(config, services, logger);
     const teams = createTeamsAdapter({ config: config.teams, ...services, clock, logger });
+    const { metrics } = services;
     const httpApp = createHttpApp({
       isDatabaseReachable: () => isReachable(database),
+      onResponse: (path, status) => metrics.countRequest(toSurface(path), toOutcome(status)),
       mounts: [
+        (app) =>
+          app.get('/metrics', async (_request, response) => {
+            response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+          }),
         (app) =>
           app.use(
             createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),
@@ -57,6 +64,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       db: database.db,
       leaderboardRefreshSeconds: config.leaderboardRefreshSeconds,
       refreshLeaderboards: () => services.leaderboards.refreshAll(),
+      onJobRun: (job, outcome) => metrics.countJobRun(job, outcome),
       logger,
     });
 

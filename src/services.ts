@@ -19,6 +19,8 @@ import { createMemberRepository } from './db/member-repository.js';
 import { createPendingEventRepository } from './db/pending-event-repository.js';
 import { createProfileCounters } from './db/profile-counters.js';
 import { createTenantDirectory } from './db/tenant-directory.js';
+import { withScoringMetrics } from './metrics/measured-scoring.js';
+import { createMetrics } from './metrics/metrics.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -39,16 +41,20 @@ export function createServices(database: Database, config: Config, clock: Clock,
     clock,
   });
 
-  const scoring = createScoring({
-    ledger,
-    figures,
-    claims,
-    members,
-    pending,
-    tenants,
-    clock,
-    logger,
-  });
+  const metrics = createMetrics();
+  const scoring = withScoringMetrics(
+    createScoring({
+      ledger,
+      figures,
+      claims,
+      members,
+      pending,
+      tenants,
+      clock,
+      logger,
+    }),
+    metrics,
+  );
   const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
   const leaderboards = createLeaderboards({
     repository: createLeaderboardRepository(collections),
@@ -73,5 +79,6 @@ export function createServices(database: Database, config: Config, clock: Clock,
     leaderboards,
     admins,
     answerCommand,
+    metrics,
   };
 }

@@ -9,6 +9,8 @@ export interface HttpAppOptions {
   isDatabaseReachable: () => Promise<boolean>;
   /** Adds routes; called in order, before the not-found and error handlers. */
   mounts: ((app: Application) => void)[];
+  /** Told of every answered request, e.g. to count it. */
+  onResponse?: (path: string, status: number) => void;
   logger: Logger;
 }
 
@@ -16,6 +18,10 @@ export function createHttpApp(options: HttpAppOptions): Application {
   const logger = options.logger.child({ module: 'http' });
   const app = express();
   app.disable('x-powered-by');
+  app.use((request, response, next) => {
+    response.once('finish', () => options.onResponse?.(request.path, response.statusCode));
+    next();
+  });
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });

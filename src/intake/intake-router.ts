@@ -6,6 +6,7 @@ import type { Scoring } from '../core/scoring/record-activity.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { Logger } from '../core/shared/logger.js';
 import type { TenantDirectory } from '../core/tenants/tenant.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { checkIntakeSignature } from './intake-signature.js';
 import { parseIntakeBody } from './intake-schema.js';
 
@@ -18,6 +19,7 @@ export interface IntakeRouterOptions {
   tenants: TenantDirectory;
   clock: Clock;
   logger: Logger;
+  metrics?: Pick<Metrics, 'countIntakeEvents'>;
 }
 
 export function createIntakeRouter(options: IntakeRouterOptions): Router {
@@ -69,6 +71,7 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
 
       try {
         const results = await options.scoring.recordEvents(parsed.events);
+        options.metrics?.countIntakeEvents(results);
         response.json({ results });
       } catch (error) {
         const reversalError =

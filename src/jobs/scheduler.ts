@@ -20,6 +20,8 @@ export interface SchedulerOptions {
   /** Seconds between leaderboard refreshes. */
   leaderboardRefreshSeconds: number;
   refreshLeaderboards(): Promise<void>;
+  /** Told how each job run ended, e.g. to count it. */
+  onJobRun?: (job: string, outcome: 'ok' | 'failed') => void;
   logger: Logger;
 }
 
@@ -40,7 +42,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   });
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job scheduler failed'));
 
-  define(agenda, JOB_NAMES.refreshLeaderboards, logger, () => options.refreshLeaderboards());
+  const onJobRun = options.onJobRun ?? (() => undefined);
+  define(agenda, JOB_NAMES.refreshLeaderboards, { logger, onJobRun }, () =>
+    options.refreshLeaderboards(),
+  );
 
   return {
     async start() {
@@ -62,15 +67,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 function define(
   agenda: Agenda,
   name: string,
-  logger: Logger,
+  report: { logger: Logger; onJobRun: NonNullable<SchedulerOptions['onJobRun']> },
   run: (job: Job) => Promise<void>,
 ): void {
+  const { logger, onJobRun } = report;
   agenda.define(name, async (job: Job) => {
     const started = Date.now();
     try {
       await run(job);
+      onJobRun(name, 'ok');
       logger.debug({ job: name, ms: Date.now() - started }, 'job done');
     } catch (error) {
+      onJobRun(name, 'failed');
       logger.error({ job: name, err: error }, 'job failed');
       throw error;
     }
