@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import type { ActivityEvent } from '../../src/core/scoring/activity-event.js';
 import { createLogger } from '../../src/logger.js';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
+import { measureLeaderboard } from './leaderboard.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     ];
     printRates(rates, raw.perSecond);
     await measureProfile(baseUrl, slack);
+    await measureLeaderboard(app, baseUrl, slack, percentile);
   } finally {
     await app.stop();
     await slack.stop();
