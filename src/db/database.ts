@@ -25,6 +25,8 @@ export interface Database {
   collections: Collections;
   /** Whether the embedded database serves it. */
   embedded: boolean;
+  /** The connection string, e.g. for another process to join the embedded database. */
+  uri: string;
   /** Closes the connection and stops the embedded database, if any. */
   close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       collections,
       embedded: embedded !== null,
+      uri,
       async close() {
         await client.close();
         await embedded?.stop();

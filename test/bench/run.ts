@@ -12,6 +12,7 @@ import type { ActivityEvent } from '../../src/core/scoring/activity-event.js';
 import { createLogger } from '../../src/logger.js';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
 import { measureLeaderboard } from './leaderboard.js';
+import { measureSustainedIntake } from './sustained-intake.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     ];
     printRates(rates, raw.perSecond);
     await measureProfile(baseUrl, slack);
+    await measureSustainedIntake(app, raw.perSecond, percentile);
     await measureLeaderboard(app, baseUrl, slack, percentile);
   } finally {
     await app.stop();

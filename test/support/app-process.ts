@@ -10,6 +10,8 @@ export interface AppProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Kills the process at once with SIGKILL, as a crash would, and waits until it is gone. */
+  kill(): Promise<void>;
 }
 
 export async function startAppProcess(environment: Record<string, string>): Promise<AppProcess> {
@@ -42,6 +44,10 @@ export async function startAppProcess(environment: Record<string, string>): Prom
     async stop() {
       child.kill('SIGTERM');
       return exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
