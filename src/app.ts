@@ -5,6 +5,8 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/shared/clock.js';
 import type { Logger } from './core/shared/logger.js';
 import { openDatabase, type Database } from './db/database.js';
+import { createSecretBox } from './db/secret-box.js';
+import { createSlackInstallationStore } from './db/slack-installation-store.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
 import { createScheduler } from './jobs/scheduler.js';
@@ -39,7 +41,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
 
   try {
     const services = createServices(database, config, clock, logger);
-    const slack = createSlack(config, services, logger);
+    const slack = createSlack(config, services, database, logger);
     const teams = createTeamsAdapter({ config: config.teams, ...services, clock, logger });
     const { metrics } = services;
     const httpApp = createHttpApp({
@@ -93,9 +95,21 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   }
 }
 
-function createSlack(config: Config, services: Services, logger: Logger): SlackAdapter | null {
+function createSlack(
+  config: Config,
+  services: Services,
+  database: Database,
+  logger: Logger,
+): SlackAdapter | null {
   if (!config.slack.enabled) return null;
-  return createSlackAdapter({ config: config.slack, ...services, logger });
+  const installations =
+    config.slack.mode === 'oauth'
+      ? createSlackInstallationStore(
+          database.collections,
+          createSecretBox(config.slack.encryptionKey),
+        )
+      : undefined;
+  return createSlackAdapter({ config: config.slack, ...services, installations, logger });
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {

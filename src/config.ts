@@ -98,6 +98,10 @@ const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_TOKEN_ENCRYPTION_KEY: optionalText,
   MicrosoftAppId: optionalText.pipe(z.guid('is the Azure Bot app id, a GUID').optional()),
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
@@ -122,7 +126,18 @@ export type IntakeSource = z.infer<typeof intakeSourceSchema>;
 export type SlackConfig =
   | { enabled: false; reason: string }
   | { enabled: true; mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
-  | { enabled: true; mode: 'socket'; botToken: string; appToken: string; apiUrl: string };
+  | { enabled: true; mode: 'socket'; botToken: string; appToken: string; apiUrl: string }
+  | ({ enabled: true; mode: 'oauth'; signingSecret: string; apiUrl: string } & SlackOAuthConfig);
+
+/** The OAuth distribution to many workspaces. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state, so that any instance can check a redirect another one began. */
+  stateSecret: string;
+  /** Encrypts the installations' tokens at rest. */
+  encryptionKey: string;
+}
 
 /** How the Teams bot authenticates with Bot Framework, or that it runs without (local mode). */
 export type TeamsConfig =
@@ -232,6 +247,9 @@ function toSlackConfig(environment: NodeJS.ProcessEnv, problems: string[]): Slac
   const configuredUrl = read('SLACK_API_URL') ?? 'https://slack.com/api/';
   const apiUrl = configuredUrl.endsWith('/') ? configuredUrl : `${configuredUrl}/`;
 
+  if (read('SLACK_CLIENT_ID') || read('SLACK_CLIENT_SECRET')) {
+    return toSlackOAuthConfig(read, { botToken, SLACK_APP_TOKEN, apiUrl }, problems);
+  }
   if (!botToken && !SLACK_SIGNING_SECRET && !SLACK_APP_TOKEN) {
     return {
       enabled: false,
@@ -256,6 +274,54 @@ function toSlackConfig(environment: NodeJS.ProcessEnv, problems: string[]): Slac
     botToken,
     signingSecret: SLACK_SIGNING_SECRET ?? '',
     apiUrl,
+  };
+}
+
+/** Many workspaces through Slack's OAuth: every secret it needs, and no single-workspace token. */
+function toSlackOAuthConfig(
+  read: (name: string) => string | undefined,
+  single: { botToken: string | undefined; SLACK_APP_TOKEN: string | undefined; apiUrl: string },
+  problems: string[],
+): SlackConfig {
+  const required = {
+    clientId: 'SLACK_CLIENT_ID',
+    clientSecret: 'SLACK_CLIENT_SECRET',
+    signingSecret: 'SLACK_SIGNING_SECRET',
+    stateSecret: 'SLACK_STATE_SECRET',
+    encryptionKey: 'SLACK_TOKEN_ENCRYPTION_KEY',
+  } as const;
+  const values = Object.fromEntries(
+    Object.entries(required).map(([key, name]) => [key, read(name)]),
+  ) as Record<keyof typeof required, string | undefined>;
+  const before = problems.length;
+  for (const [key, name] of Object.entries(required)) {
+    if (!values[key as keyof typeof required]) problems.push(`${name}: required for OAuth`);
+  }
+  for (const key of ['stateSecret', 'encryptionKey'] as const) {
+    const value = values[key];
+    if (value && value.length < 32) problems.push(`${required[key]}: at least 32 characters`);
+  }
+  if (single.botToken) {
+    problems.push(
+      'SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID; OAuth keeps a token per workspace',
+    );
+  }
+  if (single.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN: Socket Mode is for one workspace');
+  if (problems.length > before) return { enabled: false, reason: 'incomplete' };
+
+  const { clientId, clientSecret, signingSecret, stateSecret, encryptionKey } = values as Record<
+    keyof typeof required,
+    string
+  >;
+  return {
+    enabled: true,
+    mode: 'oauth',
+    apiUrl: single.apiUrl,
+    clientId,
+    clientSecret,
+    signingSecret,
+    stateSecret,
+    encryptionKey,
   };
 }
 

@@ -374,3 +374,37 @@ describe('loadConfig ADMINS', () => {
     expect(problems.join('\n')).toMatch(/ADMINS \(at T1\)[\s\S]*ADMINS \(at slack:T2\.0\)/);
   });
 });
+
+describe('loadConfig Slack OAuth', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_SIGNING_SECRET: 'signing-secret',
+    SLACK_STATE_SECRET: 'state-secret-0123456789-0123456789',
+    SLACK_TOKEN_ENCRYPTION_KEY: 'encryption-key-0123456789-0123456789',
+  };
+
+  it('turns on OAuth mode with a client id and every secret it needs', () => {
+    expect(slackOf(buildEnvironment(oauth))).toMatchObject({ enabled: true, mode: 'oauth' });
+  });
+
+  it('lists every missing secret and a single-workspace token set beside it', () => {
+    const environment = buildEnvironment({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_STATE_SECRET: 'short',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+    });
+
+    const problems = problemsOf(environment);
+
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SLACK_CLIENT_SECRET: required/),
+        expect.stringMatching(/^SLACK_SIGNING_SECRET: required/),
+        expect.stringMatching(/^SLACK_TOKEN_ENCRYPTION_KEY: required/),
+        expect.stringMatching(/^SLACK_STATE_SECRET: at least 32/),
+        expect.stringMatching(/^SLACK_BOT_TOKEN: leave it unset/),
+      ]),
+    );
+  });
+});

@@ -112,6 +112,13 @@ export interface LeaderboardDocument {
   companies?: Company[];
 }
 
+/** A Slack installation of the OAuth distribution, sealed: it holds the bot token. */
+export interface SlackInstallationDocument {
+  _id: string;
+  sealed: string;
+  installedAt: Date;
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -127,6 +134,7 @@ export interface Collections {
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
+  slackInstallations: Collection<SlackInstallationDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -145,6 +153,7 @@ export function toCollections(db: Db): Collections {
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
+    slackInstallations: collection('slack_installations'),
   };
 }
 

@@ -1,5 +1,11 @@
 /** The Slack adapter: Bolt in HTTP mode on the shared server, or in Socket Mode. */
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import {
+  App,
+  ExpressReceiver,
+  LogLevel,
+  type InstallationStore,
+  type Logger as BoltLogger,
+} from '@slack/bolt';
 import type { Application } from 'express';
 import type { SlackConfig } from '../config.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
@@ -12,10 +18,19 @@ import { registerMendixCommand } from './mendix-command.js';
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/** Where a workspace admin starts installing the app, and where Slack sends them back. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
+
+/** The bot scopes the app asks for; the manifest declares the same. */
+export const SLACK_BOT_SCOPES = ['commands', 'users:read', 'users:read.email'];
+
 export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  /** Where the OAuth distribution keeps installations; needed only in OAuth mode. */
+  installations?: InstallationStore;
   logger: Logger;
 }
 
@@ -51,14 +66,35 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
       ...(expressApp ? { app: expressApp } : {}),
+      ...(config.mode === 'oauth' ? oauthOptions(config) : {}),
     });
+    if (config.mode === 'oauth') return new App({ receiver, clientOptions, logger: boltLogger });
     return new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger });
+  }
+
+  function oauthOptions(oauth: Extract<SlackConfig, { mode: 'oauth' }>) {
+    if (!options.installations) throw new Error('OAuth mode needs an installation store');
+    return {
+      clientId: oauth.clientId,
+      clientSecret: oauth.clientSecret,
+      stateSecret: oauth.stateSecret,
+      scopes: SLACK_BOT_SCOPES,
+      installationStore: options.installations,
+      installerOptions: {
+        installPath: SLACK_INSTALL_PATH,
+        redirectUriPath: SLACK_REDIRECT_PATH,
+        // Straight to Slack's consent page, without a page of our own in between.
+        directInstall: true,
+        clientOptions,
+      },
+    };
   }
 
   function configure(built: App): App {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
     registerCommandButtons(built, options);
+    if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });
@@ -67,7 +103,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     mount(expressApp) {
-      if (config.mode === 'http') app = configure(build(expressApp));
+      if (config.mode !== 'socket') app = configure(build(expressApp));
     },
 
     async start() {
@@ -76,7 +112,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.start();
         logger.info({ mode: 'socket' }, 'slack connected in Socket Mode');
       } else {
-        logger.info({ mode: 'http', path: SLACK_EVENTS_PATH }, 'slack listening over HTTP');
+        const install = config.mode === 'oauth' ? SLACK_INSTALL_PATH : undefined;
+        logger.info({ mode: config.mode, path: SLACK_EVENTS_PATH, install }, 'slack listening');
       }
     },
 
@@ -84,6 +121,36 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (config.mode === 'socket') await app?.stop();
     },
   };
+}
+
+/** What an uninstall or revocation event tells of the installation it ends. */
+interface UninstallBody {
+  team_id?: string;
+  enterprise_id?: string;
+  authorizations?: { is_enterprise_install?: boolean }[];
+}
+
+/** A workspace that removes the app, or revokes its token, leaves no token behind. */
+function registerUninstall(app: App, installations: InstallationStore, logger: Logger) {
+  const forget = async (body: UninstallBody, reason: string) => {
+    const teamId = body.team_id;
+    if (!teamId) return;
+    const enterpriseId = body.enterprise_id;
+    const isEnterpriseInstall = body.authorizations?.[0]?.is_enterprise_install === true;
+    await installations.deleteInstallation?.(
+      isEnterpriseInstall && enterpriseId
+        ? { teamId: undefined, enterpriseId, isEnterpriseInstall: true }
+        : { teamId, enterpriseId, isEnterpriseInstall: false },
+    );
+    logger.info(
+      { tenant: `slack:${body.enterprise_id || teamId}`, reason },
+      'installation removed',
+    );
+  };
+  app.event('app_uninstalled', ({ body }) => forget(body, 'app_uninstalled'));
+  app.event('tokens_revoked', async ({ body, event }) => {
+    if ((event.tokens.bot ?? []).length > 0) await forget(body, 'tokens_revoked');
+  });
 }
 
 /** Bolt logs through its own interface; this sends its lines to our structured log. */

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROJECT_DIR } from '../../src/db/database.js';
 import { SLASH_COMMAND } from '../../src/slack/mendix-command.js';
-import { SLACK_EVENTS_PATH } from '../../src/slack/slack-app.js';
+import {
+  SLACK_BOT_SCOPES,
+  SLACK_EVENTS_PATH,
+  SLACK_REDIRECT_PATH,
+} from '../../src/slack/slack-app.js';
 
 interface SlackManifest {
   _metadata: { major_version: number };
@@ -14,7 +18,7 @@ interface SlackManifest {
     bot_user: { display_name: string };
     slash_commands: { command: string; url: string; description: string; should_escape: boolean }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -54,15 +58,23 @@ describe('the Slack app manifest', () => {
     ]);
   });
 
+  it('sends the OAuth installation back to the path the app handles it on', async () => {
+    const manifest = await readManifest();
+
+    expect(manifest.oauth_config.redirect_urls.map((url) => new URL(url).pathname)).toEqual([
+      SLACK_REDIRECT_PATH,
+    ]);
+  });
+
   it('asks for exactly the scopes the app uses and subscribes to the events it handles', async () => {
     const manifest = await readManifest();
 
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
-      'commands',
-      'users:read',
-      'users:read.email',
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_uninstalled',
+      'tokens_revoked',
     ]);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 

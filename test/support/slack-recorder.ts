@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedCall {
   path: string;
   body: Record<string, unknown>;
+  /** The bearer token the call carried, if any. */
+  token: string | null;
 }
 
 export interface SlackUser {
@@ -40,7 +42,12 @@ export class SlackRecorder {
 
   async start(): Promise<void> {
     this.#server = createServer(async (request, response) => {
-      const call = { path: request.url ?? '/', body: await readBody(request) };
+      const authorization = request.headers.authorization ?? '';
+      const call = {
+        path: request.url ?? '/',
+        body: await readBody(request),
+        token: authorization.startsWith('Bearer ') ? authorization.slice(7) : null,
+      };
       this.calls.push(call);
       this.#waiters = this.#waiters.filter((waiter) => {
         if (!call.path.startsWith(waiter.path)) return true;
