@@ -18,7 +18,7 @@ describe('createSecretBox', () => {
   it('refuses text sealed under another key or changed after sealing', () => {
     const sealed = createSecretBox(KEY).seal('xoxb-secret');
     const bytes = Buffer.from(sealed.slice(3), 'base64');
-    bytes[bytes.length - 1] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
 
     expect(() => createSecretBox(`${KEY}-other`).open(sealed)).toThrow();
     expect(() => createSecretBox(KEY).open(`v1.${bytes.toString('base64')}`)).toThrow();
