@@ -112,6 +112,31 @@ export interface LeaderboardDocument {
   companies?: Company[];
 }
 
+/**
+ * A Slack-native source setting of a tenant: one document per configured channel
+ * (`<tenant>|channel|<id>`) and one per emoji role (`<tenant>|emoji|<role>`), so that two
+ * admins changing different settings at once never overwrite each other.
+ */
+export type SlackSourceDocument =
+  | {
+      _id: string;
+      tenant: string;
+      kind: 'channel';
+      channel: string;
+      role: 'buzz' | 'qa';
+      since: Date;
+      configuredBy: string;
+    }
+  | {
+      _id: string;
+      tenant: string;
+      kind: 'emoji';
+      role: 'upvote' | 'downvote' | 'accepted';
+      emoji: string;
+      configuredBy: string;
+      configuredAt: Date;
+    };
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -127,6 +152,7 @@ export interface Collections {
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
+  slackSources: Collection<SlackSourceDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -145,6 +171,7 @@ export function toCollections(db: Db): Collections {
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
+    slackSources: collection('slack_sources'),
   };
 }
 
@@ -158,6 +185,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.slackSources.createIndex({ tenant: 1, kind: 1 }),
   ]);
 }
 

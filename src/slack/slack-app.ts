@@ -5,9 +5,11 @@ import type { SlackConfig } from '../config.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
+import type { SlackActivity } from '../core/slack-sources/record-slack-activity.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
+import { registerSourceEvents } from './source-events.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -16,6 +18,7 @@ export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  slackActivity: SlackActivity;
   logger: Logger;
 }
 
@@ -59,6 +62,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
     registerCommandButtons(built, options);
+    registerSourceEvents(built, options);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });
