@@ -53,10 +53,9 @@ export function registerSourceEvents(app: App, options: SourceEventsOptions): vo
 
   app.event('message', async ({ event, body }) => {
     const parsed = MESSAGE.safeParse(event);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    const requester = toSlackRequester({ ...body, user_id: message.user });
-    if (!requester) return;
+    const message = parsed.success ? parsed.data : null;
+    const requester = toSlackRequester({ ...body, user_id: message?.user });
+    if (!message || !requester) return handled('message', null);
 
     await slackActivity.recordMessage({
       tenant: requester.tenant,
@@ -67,6 +66,7 @@ export function registerSourceEvents(app: App, options: SourceEventsOptions): vo
       threadTs: message.thread_ts ?? null,
       fromBot: message.bot_id !== undefined,
     });
+    handled('message', requester.tenant);
   });
 
   for (const name of ['reaction_added', 'reaction_removed'] as const) {
@@ -75,10 +75,7 @@ export function registerSourceEvents(app: App, options: SourceEventsOptions): vo
       const requester = parsed.success
         ? toSlackRequester({ ...body, user_id: parsed.data.user })
         : null;
-      if (!parsed.success || !requester) {
-        logger.debug({ event: name }, 'reaction ignored');
-        return;
-      }
+      if (!parsed.success || !requester) return handled(name, null);
 
       const { item, reaction, event_ts } = parsed.data;
       const input: SlackReaction = {
@@ -91,7 +88,13 @@ export function registerSourceEvents(app: App, options: SourceEventsOptions): vo
         eventTs: event_ts,
       };
       await slackActivity.recordReaction(input, lookupMessage(client, item.channel, item.ts));
+      handled(name, requester.tenant);
     });
+  }
+
+  /** One line per event taken in, also for events that earned nothing. */
+  function handled(event: string, tenant: string | null) {
+    logger.debug({ event, tenant }, 'slack event handled');
   }
 }
 
