@@ -174,6 +174,13 @@ describe('Slack-native sources', () => {
       expect(await ask('admin sources')).toContain('accepted answer :heavy_check_mark:');
     });
 
+    it('refuses an emoji that already has another meaning', async () => {
+      const answer = await ask('admin sources downvote :heavy_check_mark:');
+
+      expect(answer).toContain(':heavy_check_mark: is the accepted emoji already');
+      expect(await ask('admin sources')).toContain('downvote :-1:');
+    });
+
     it('refuses a non-admin changing the emoji, and the emoji stay as they were', async () => {
       const answer = await ask('admin sources accepted :tada:', 'U0MEMBER');
 

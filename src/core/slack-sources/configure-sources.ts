@@ -3,7 +3,7 @@ import type { SourcesRequest } from '../commands/admin-grammar.js';
 import type { NoticeView } from '../profile/profile-view.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { SlackSourceRepository, SourceSettings } from './source-settings.js';
+import { EMOJI_ROLES, type SlackSourceRepository, type SourceSettings } from './source-settings.js';
 
 export interface ConfigureSourcesOptions {
   sources: SlackSourceRepository;
@@ -61,6 +61,10 @@ export function createConfigureSources(options: ConfigureSourcesOptions): Config
       }
       case 'emoji': {
         const { role, emoji } = request;
+        // One emoji has one meaning, or a single reaction would count twice.
+        const current = await sources.findEmoji(tenant);
+        const taken = EMOJI_ROLES.find((other) => other !== role && current[other] === emoji);
+        if (taken) return notice(`:${emoji}: is the ${taken} emoji already; pick another one.`);
         await sources.saveEmoji(tenant, role, emoji, userId, clock.now());
         logger.info({ tenant, member: userId, role, emoji }, 'source emoji set');
         return notice(`The ${role} emoji is now :${emoji}:.`);
