@@ -16,6 +16,7 @@ import { upsertTwice } from './upsert.js';
 
 type ChannelDocument = Extract<SlackSourceDocument, { kind: 'channel' }>;
 
+/** The Slack-native source settings on the `slack_sources` collection. */
 export function createSlackSourceRepository(collections: Collections): SlackSourceRepository {
   const { slackSources } = collections;
   const channelId = (tenant: string, channel: string) => toDocumentId(tenant, 'channel', channel);

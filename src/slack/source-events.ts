@@ -47,6 +47,7 @@ const REPLIES = z.object({
     .default([]),
 });
 
+/** Listens to messages and reactions for the tenant's Slack-native sources. */
 export function registerSourceEvents(app: App, options: SourceEventsOptions): void {
   const { slackActivity } = options;
   const logger = options.logger.child({ module: 'slack-sources' });

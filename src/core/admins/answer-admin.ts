@@ -20,6 +20,7 @@ export type AnswerAdmin = (viewer: AdminViewer, command: AdminCommand) => Promis
 
 export const NOT_ADMIN_TEXT = 'Only admins of this community can use admin commands.';
 
+/** Builds the answer to admin commands, with the admin check in front of every one. */
 export function createAnswerAdmin(options: AnswerAdminOptions): AnswerAdmin {
   const { admins } = options;
 

@@ -44,6 +44,7 @@ interface Thread {
 /** How often a change retries when other reactions keep taking the next position. */
 const MAX_ATTEMPTS = 20;
 
+/** Builds the use case that records accepted answers. */
 export function createAcceptAnswers(options: AcceptAnswersOptions) {
   const { scoring, claims } = options;
   const logger = options.logger.child({ module: 'slack-answers' });
@@ -99,7 +100,19 @@ export function createAcceptAnswers(options: AcceptAnswersOptions) {
     if (current?.kind === 'accept') await reverse(thread, current);
     await settle(thread, entry, entry.position);
     logger.info({ tenant: thread.tenant, member: change.author }, 'answer accepted');
+
+    // The removal may have come while this was taking its position, and found nothing to undo.
+    const withdrawnAt = await claims.holderOf(toWithdrawnKey(thread, change.reply));
+    if (withdrawnAt !== null && isLaterThan(withdrawnAt, change.eventTs)) {
+      await withdrawLate(thread, { ...change, eventTs: withdrawnAt });
+    }
     return true;
+  }
+
+  async function withdrawLate(thread: Thread, change: Omit<LogEntry, 'position' | 'kind'>) {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (await tryWithdraw(thread, await readLog(thread), change)) return;
+    }
   }
 
   async function tryWithdraw(
@@ -108,6 +121,8 @@ export function createAcceptAnswers(options: AcceptAnswersOptions) {
     change: Omit<LogEntry, 'position' | 'kind'>,
   ): Promise<boolean> {
     // Left behind, so that the acceptance this removal follows never counts if it comes late.
+    // Only a reply's first removal is kept: a reaction given, taken back, given and taken back
+    // again within moments may leave the second acceptance standing. Rare enough to accept.
     await claims.claim(toWithdrawnKey(thread, change.reply), change.eventTs);
 
     const current = log.at(-1);

@@ -28,6 +28,7 @@ const SLACK_ONLY =
 
 const ROLE_NAMES = { buzz: 'a buzz channel', qa: 'a Q&A channel' } as const;
 
+/** Builds the `admin sources` use case. */
 export function createConfigureSources(options: ConfigureSourcesOptions): ConfigureSources {
   const { sources, clock } = options;
   const logger = options.logger.child({ module: 'slack-sources' });

@@ -37,6 +37,7 @@ export interface SlackActivity {
   recordReaction(reaction: SlackReaction, lookup: LookupMessage): Promise<void>;
 }
 
+/** Builds the use cases behind Slack's message and reaction events. */
 export function createSlackActivity(options: SlackActivityOptions): SlackActivity {
   const { sources, scoring } = options;
   const logger = options.logger.child({ module: 'slack-activity' });

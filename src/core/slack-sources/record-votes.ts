@@ -27,6 +27,7 @@ export interface Vote {
   emoji: string;
 }
 
+/** Builds the use case that records Q&A votes. */
 export function createRecordVote(options: RecordVoteOptions) {
   const { scoring, claims } = options;
 
