@@ -88,7 +88,10 @@ export function createAcceptAnswers(options: AcceptAnswersOptions) {
   ): Promise<boolean> {
     // A retry or replay of an acceptance already in the log only finishes its bookings.
     const own = log.find((entry) => entry.kind === 'accept' && isSameChange(entry, change));
-    if (own) return (settle(thread, own, log.length), true);
+    if (own) {
+      await settle(thread, own, log.length);
+      return true;
+    }
 
     const current = log.at(-1);
     if (current && isLaterThan(current.eventTs, change.eventTs)) return true;
