@@ -127,6 +127,11 @@ describe('Slack-native sources', () => {
       expect(await app.database.collections.slackSources.countDocuments({})).toBe(0);
     });
 
+    it('lists the admin commands to an admin, and to nobody else', async () => {
+      expect(await ask('admin')).toContain('admin sources [buzz #channel');
+      expect(await ask('admin help', 'U0MEMBER')).toContain(NOT_ADMIN_TEXT);
+    });
+
     it('answers a bad argument with the usage and stores nothing', async () => {
       const answer = await ask('admin sources buzz general');
 
