@@ -8,6 +8,7 @@ import {
 } from './core/catalog/activity-catalog.js';
 import { isValidTimeZone } from './core/shared/calendar.js';
 import { SYSTEM_SOURCE } from './core/scoring/ledger-entry.js';
+import { SLACK_SOURCE } from './core/slack-sources/slack-events.js';
 import { isTenantId } from './core/tenants/tenant.js';
 
 const optionalText = z.string().trim().optional();
@@ -40,7 +41,8 @@ const intakeSourceSchema = z.object({
   name: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _, at most 40')
-    .refine((name) => name !== SYSTEM_SOURCE, `"${SYSTEM_SOURCE}" is reserved`),
+    .refine((name) => name !== SYSTEM_SOURCE, `"${SYSTEM_SOURCE}" is reserved`)
+    .refine((name) => name !== SLACK_SOURCE, `"${SLACK_SOURCE}" is reserved`),
   tenant: tenantSchema,
   secret: z.string().min(16, 'a secret has at least 16 characters'),
 });

@@ -2,10 +2,13 @@
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
 import { createAdminPolicy } from './core/admins/admin-policy.js';
+import { createAnswerAdmin } from './core/admins/answer-admin.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
 import { createScoring } from './core/scoring/record-activity.js';
+import { createConfigureSources } from './core/slack-sources/configure-sources.js';
+import { createSlackActivity } from './core/slack-sources/record-slack-activity.js';
 import type { Clock } from './core/shared/clock.js';
 import type { Logger } from './core/shared/logger.js';
 import { createClaimRepository } from './db/claim-repository.js';
@@ -18,6 +21,7 @@ import { LedgerStore } from './db/ledger-store.js';
 import { createMemberRepository } from './db/member-repository.js';
 import { createPendingEventRepository } from './db/pending-event-repository.js';
 import { createProfileCounters } from './db/profile-counters.js';
+import { createSlackSourceRepository } from './db/slack-source-repository.js';
 import { createTenantDirectory } from './db/tenant-directory.js';
 import { withScoringMetrics } from './metrics/measured-scoring.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -64,7 +68,19 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
-  const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
+  const sources = createSlackSourceRepository(collections);
+  const slackActivity = createSlackActivity({ sources, scoring, claims, logger });
+  const answerAdmin = createAnswerAdmin({
+    admins,
+    configureSources: createConfigureSources({ sources, clock, logger }),
+  });
+  const answerCommand = createAnswerCommand({
+    members,
+    figures,
+    counters,
+    leaderboards,
+    answerAdmin,
+  });
 
   return {
     ledger,
@@ -80,5 +96,6 @@ export function createServices(database: Database, config: Config, clock: Clock,
     admins,
     answerCommand,
     metrics,
+    slackActivity,
   };
 }

@@ -236,8 +236,8 @@ describe('loadConfig INTAKE_SOURCES', () => {
     ]);
   });
 
-  it('reserves the name of the product’s own source', () => {
-    const problems = problemsOf(withSources([buildSource({ name: 'system' })]));
+  it.each(['system', 'slack'])('reserves the name of the product’s own source %s', (name) => {
+    const problems = problemsOf(withSources([buildSource({ name })]));
 
     expect(problems).toEqual([expect.stringMatching(/0\.name.*reserved/)]);
   });

@@ -119,6 +119,31 @@ export interface SlackInstallationDocument {
   installedAt: Date;
 }
 
+/**
+ * A Slack-native source setting of a tenant: one document per configured channel
+ * (`<tenant>|channel|<id>`) and one per emoji role (`<tenant>|emoji|<role>`), so that two
+ * admins changing different settings at once never overwrite each other.
+ */
+export type SlackSourceDocument =
+  | {
+      _id: string;
+      tenant: string;
+      kind: 'channel';
+      channel: string;
+      role: 'buzz' | 'qa';
+      since: Date;
+      configuredBy: string;
+    }
+  | {
+      _id: string;
+      tenant: string;
+      kind: 'emoji';
+      role: 'upvote' | 'downvote' | 'accepted';
+      emoji: string;
+      configuredBy: string;
+      configuredAt: Date;
+    };
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -135,6 +160,7 @@ export interface Collections {
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
   slackInstallations: Collection<SlackInstallationDocument>;
+  slackSources: Collection<SlackSourceDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -154,6 +180,7 @@ export function toCollections(db: Db): Collections {
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
     slackInstallations: collection('slack_installations'),
+    slackSources: collection('slack_sources'),
   };
 }
 
@@ -167,6 +194,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.slackSources.createIndex({ tenant: 1, kind: 1 }),
   ]);
 }
 

@@ -11,9 +11,11 @@ import type { SlackConfig } from '../config.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
+import type { SlackActivity } from '../core/slack-sources/record-slack-activity.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
+import { registerSourceEvents } from './source-events.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -23,7 +25,15 @@ export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes the app asks for; the manifest declares the same. */
-export const SLACK_BOT_SCOPES = ['commands', 'users:read', 'users:read.email'];
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'users:read',
+  'users:read.email',
+  // Buzz and Q&A channels: their messages, and the thread a reaction was added in.
+  'channels:history',
+  'groups:history',
+  'reactions:read',
+];
 
 export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
@@ -31,6 +41,7 @@ export interface SlackAdapterOptions {
   registerContact: RegisterContact;
   /** Where the OAuth distribution keeps installations; needed only in OAuth mode. */
   installations?: InstallationStore;
+  slackActivity: SlackActivity;
   logger: Logger;
 }
 
@@ -95,6 +106,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerAppHome(built, options);
     registerCommandButtons(built, options);
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
+    registerSourceEvents(built, options);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

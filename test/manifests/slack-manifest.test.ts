@@ -69,10 +69,23 @@ describe('the Slack app manifest', () => {
   it('asks for exactly the scopes the app uses and subscribes to the events it handles', async () => {
     const manifest = await readManifest();
 
+    // History scopes: message events and conversations.replies, in public and private channels.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([
+      'channels:history',
+      'commands',
+      'groups:history',
+      'reactions:read',
+      'users:read',
+      'users:read.email',
+    ]);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_uninstalled',
+      'message.channels',
+      'message.groups',
+      'reaction_added',
+      'reaction_removed',
       'tokens_revoked',
     ]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

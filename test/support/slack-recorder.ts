@@ -21,11 +21,22 @@ export interface SlackUser {
   admin?: boolean;
 }
 
+/** A message in the recorder's workspace, as conversations.replies reports it. */
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  /** The thread's first message; absent outside threads. */
+  threadTs?: string;
+}
+
 export class SlackRecorder {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, SlackUser>();
   /** Answers for Web API methods beyond the few this recorder knows, by path. */
   readonly answers = new Map<string, Record<string, unknown>>();
+  /** Messages conversations.replies finds, by `<channel>/<ts>`. */
+  readonly messages = new Map<string, SlackMessage>();
   #server: Server | undefined;
   #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
   #held = new Map<string, Promise<void>>();
@@ -92,6 +103,11 @@ export class SlackRecorder {
     });
   }
 
+  /** Adds a message that conversations.replies will find. */
+  addMessage(message: SlackMessage): void {
+    this.messages.set(`${message.channel}/${message.ts}`, message);
+  }
+
   callsTo(path: string): RecordedCall[] {
     return this.calls.filter((call) => call.path.startsWith(path));
   }
@@ -120,7 +136,26 @@ export class SlackRecorder {
         },
       };
     }
+    if (call.path.startsWith('/api/conversations.replies')) return this.#replies(call.body);
     return { ok: true };
+  }
+
+  /** The thread's first message and the message asked for, as Slack answers a reply's ts. */
+  #replies(body: Record<string, unknown>): Record<string, unknown> {
+    const message = this.messages.get(`${String(body.channel)}/${String(body.ts)}`);
+    if (!message) return { ok: false, error: 'thread_not_found' };
+    const parent = message.threadTs
+      ? this.messages.get(`${message.channel}/${message.threadTs}`)
+      : undefined;
+    const toSlack = (entry: SlackMessage) => ({
+      type: 'message',
+      ts: entry.ts,
+      user: entry.user,
+      ...(entry.threadTs ? { thread_ts: entry.threadTs } : {}),
+      ...(parent && entry !== parent ? { parent_user_id: parent.user } : {}),
+    });
+    const thread = parent && parent !== message ? [parent, message] : [message];
+    return { ok: true, messages: thread.map(toSlack), has_more: false };
   }
 }
 

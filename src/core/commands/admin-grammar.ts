@@ -1,0 +1,94 @@
+/**
+ * The admin commands: `admin <subcommand> ...`. Each subcommand is one case of
+ * `AdminCommand` and one parser; `parseAdminCommand` dispatches on the subcommand word.
+ */
+import type { ChannelRole, EmojiRole } from '../slack-sources/source-settings.js';
+
+/** What an admin asks about the Slack-native sources. */
+export type SourcesRequest =
+  | { action: 'show' }
+  | { action: 'channel'; role: ChannelRole; channel: string }
+  | { action: 'remove'; channel: string }
+  | { action: 'emoji'; role: EmojiRole; emoji: string };
+
+/** An admin command; `help` lists the subcommands. */
+export type AdminCommand =
+  { subcommand: 'help' } | { subcommand: 'sources'; request: SourcesRequest };
+
+export type AdminParseResult = { ok: true; admin: AdminCommand } | { ok: false; problem: string };
+
+export const SOURCES_USAGE =
+  'admin sources [buzz #channel | qa #channel | remove #channel | ' +
+  'upvote :emoji: | downvote :emoji: | accepted :emoji:]';
+
+/** How each admin subcommand is written and what it does. */
+export const ADMIN_HELP: readonly { usage: string; description: string }[] = [
+  {
+    usage: SOURCES_USAGE,
+    description: 'Slack channels and emoji that earn points: buzz posts, votes, accepted answers.',
+  },
+];
+
+/** A channel as Slack escapes it (`<#C123|name>`, `<#C123>`) or a bare channel id. */
+const CHANNEL = /^(?:<#([CG][A-Z0-9]{2,40})(?:\|[^>]*)?>|([CG][A-Z0-9]{2,40}))$/;
+
+/** An emoji name, with or without colons, as Slack names reactions. */
+const EMOJI = /^:?([a-z0-9_+'-]{1,100}?)(?:::skin-tone-\d)?:?$/;
+
+/** Parses the words after `admin`. */
+export function parseAdminCommand(args: string[]): AdminParseResult {
+  const [word, ...rest] = args;
+  switch (word?.toLowerCase()) {
+    case undefined:
+    case 'help':
+      return rest.length === 0 ? ok({ subcommand: 'help' }) : fail('“admin help” takes nothing.');
+    case 'sources':
+      return parseSources(rest);
+    default:
+      return fail(`I don’t know the admin command “${word}”. Try “admin help”.`);
+  }
+}
+
+function parseSources(args: string[]): AdminParseResult {
+  if (args.length === 0) return sources({ action: 'show' });
+  const [word = '', value, ...extra] = args;
+  const action = word.toLowerCase();
+  if (value === undefined || extra.length > 0) return fail(`Usage: ${SOURCES_USAGE}.`);
+
+  switch (action) {
+    case 'buzz':
+    case 'qa':
+    case 'remove': {
+      const channel = toChannelId(value);
+      if (!channel) return fail(`“${action}” takes one #channel.`);
+      if (action === 'remove') return sources({ action, channel });
+      return sources({ action: 'channel', role: action, channel });
+    }
+    case 'upvote':
+    case 'downvote':
+    case 'accepted': {
+      const emoji = EMOJI.exec(value.toLowerCase())?.[1];
+      if (!emoji) return fail(`“${action}” takes one :emoji:.`);
+      return sources({ action: 'emoji', role: action, emoji });
+    }
+    default:
+      return fail(`Usage: ${SOURCES_USAGE}.`);
+  }
+}
+
+function toChannelId(text: string): string | null {
+  const match = CHANNEL.exec(text);
+  return match ? (match[1] ?? match[2]!) : null;
+}
+
+function sources(request: SourcesRequest): AdminParseResult {
+  return ok({ subcommand: 'sources', request });
+}
+
+function ok(admin: AdminCommand): AdminParseResult {
+  return { ok: true, admin };
+}
+
+function fail(problem: string): AdminParseResult {
+  return { ok: false, problem };
+}
