@@ -7,7 +7,13 @@ import type { Logger } from './core/shared/logger.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { createPostDigests, type PostDigests } from './core/digests/post-digests.js';
+import { createDigestChannels } from './jobs/digest-channels.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { createSlackDigestChannel } from './slack/digest-channel.js';
+import { createTeamsDigestChannel } from './teams/digest-channel.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
 import { createTeamsAdapter } from './teams/teams-adapter.js';
@@ -22,6 +28,8 @@ export interface RunningApp {
   port: number;
   database: Database;
   services: Services;
+  /** Posts the digests due at an instant; the scheduler runs it every minute. */
+  digests: PostDigests;
   /** Stops taking requests, then closes the adapters and the database. */
   stop(): Promise<void>;
 }
@@ -53,10 +61,23 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       logger,
     });
 
+    const digests = createPostDigests({
+      subscriptions: services.digestSubscriptions,
+      posts: services.digestPosts,
+      channels: createDigestChannels({
+        slack: config.slack.enabled ? createSlackDigestChannel(config.slack) : null,
+        teams: createTeamsDigestChannel({ ...teams, conversations: services.conversations }),
+      }),
+      compose: services.composeDigest,
+      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      logger,
+    });
     const scheduler = createScheduler({
       db: database.db,
       leaderboardRefreshSeconds: config.leaderboardRefreshSeconds,
       refreshLeaderboards: () => services.leaderboards.refreshAll(),
+      digestCheckSeconds: config.digestCheckSeconds,
+      postDueDigests: () => digests.runDue(clock.now()),
       logger,
     });
 
@@ -71,6 +92,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       port,
       database,
       services,
+      digests,
       async stop() {
         await closeServer(server);
         await scheduler.stop();

@@ -5,6 +5,13 @@ import { createAdminPolicy } from './core/admins/admin-policy.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
+import { createManageDigests } from './core/digests/manage-digests.js';
+import { createComposeDigest } from './core/digests/compose-digest.js';
+import { createBadgeAwardRepository } from './db/badge-award-repository.js';
+import {
+  createDigestPostRepository,
+  createDigestSubscriptionRepository,
+} from './db/digest-repository.js';
 import { createScoring } from './core/scoring/record-activity.js';
 import type { Clock } from './core/shared/clock.js';
 import type { Logger } from './core/shared/logger.js';
@@ -58,7 +65,28 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
-  const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
+  const digestSubscriptions = createDigestSubscriptionRepository(collections);
+  const digestPosts = createDigestPostRepository(collections);
+  const manageDigests = createManageDigests({
+    subscriptions: digestSubscriptions,
+    admins,
+    tenants,
+    resolveScope: leaderboards.resolveScope,
+    clock,
+    logger,
+  });
+  const composeDigest = createComposeDigest({
+    ranking: leaderboards.ranking,
+    badges: createBadgeAwardRepository(collections),
+    members,
+  });
+  const answerCommand = createAnswerCommand({
+    members,
+    figures,
+    counters,
+    leaderboards,
+    manageDigests,
+  });
 
   return {
     ledger,
@@ -72,6 +100,9 @@ export function createServices(database: Database, config: Config, clock: Clock,
     registerContact,
     leaderboards,
     admins,
+    digestSubscriptions,
+    digestPosts,
+    composeDigest,
     answerCommand,
   };
 }

@@ -20,6 +20,7 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
+import type { BadgeAward, DigestSubscription } from '../core/digests/digest-subscription.js';
 
 export interface TenantDocument {
   _id: string;
@@ -112,6 +113,24 @@ export interface LeaderboardDocument {
   companies?: Company[];
 }
 
+export type DigestSubscriptionDocument = Omit<DigestSubscription, 'id'> & { _id: string };
+
+/** One attempt at a day's digest (`…|<n>`), or the marker that it was posted (`…|posted`). */
+export interface DigestPostDocument {
+  _id: string;
+  subscriptionId: string;
+  day: string;
+  attempt?: number;
+  owner?: string;
+  claimedAt?: Date;
+  retryAt?: Date;
+  late?: boolean;
+  postedAt?: Date;
+}
+
+/** A badge a member earned, as the badges feature stores it. */
+export type BadgeAwardDocument = BadgeAward & { _id: string; tenant: string };
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -127,6 +146,9 @@ export interface Collections {
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
+  digestSubscriptions: Collection<DigestSubscriptionDocument>;
+  digestPosts: Collection<DigestPostDocument>;
+  badgeAwards: Collection<BadgeAwardDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -145,6 +167,9 @@ export function toCollections(db: Db): Collections {
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
+    digestSubscriptions: collection('digest_subscriptions'),
+    digestPosts: collection('digest_posts'),
+    badgeAwards: collection('badge_awards'),
   };
 }
 
@@ -158,6 +183,8 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.digestSubscriptions.createIndex({ tenant: 1 }),
+    collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
   ]);
 }
 

@@ -5,11 +5,13 @@
  */
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+import { DIGEST_USAGE, parseDigestCommand, type DigestCommand } from '../digests/digest-command.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
+  | DigestCommand
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -32,6 +34,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'leaderboard',
     usage: 'leaderboard [category | company <name> | all]',
     description: 'Top 10 of the last 30 days, and your place.',
+  },
+  {
+    name: 'digest',
+    usage: DIGEST_USAGE,
+    description: 'Admins: a daily leaderboard digest in this channel (default 09:00).',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
@@ -57,6 +64,8 @@ export function parseCommand(text: string): ParseResult {
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
+    case 'digest':
+      return parseDigest(args);
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -76,6 +85,11 @@ function parseLeaderboard(args: string[]): ParseResult {
     '“leaderboard” takes a category (community, marketplace, platform, impact, learning), ' +
       '“company <name>” or “all”.',
   );
+}
+
+function parseDigest(args: string[]): ParseResult {
+  const parsed = parseDigestCommand(args);
+  return typeof parsed === 'string' ? fail(parsed) : ok(parsed);
 }
 
 function ok(command: Command): ParseResult {

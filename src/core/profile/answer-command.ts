@@ -1,6 +1,7 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
+import type { ManageDigests } from '../digests/manage-digests.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
@@ -18,19 +19,23 @@ export interface AnswerCommandOptions {
   figures: FiguresRepository;
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
+  /** Digest subscriptions; without it the digest commands say they are not available. */
+  manageDigests?: ManageDigests;
 }
 
 /** Who asks, in which tenant. */
 export interface Viewer {
   tenant: string;
   userId: string;
+  /** The channel the command was typed in; null or absent in a direct chat. */
+  channelId?: string | null;
 }
 
 /** Parses the command text and answers it. */
 export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
-  const { members, figures, counters, leaderboards } = options;
+  const { members, figures, counters, leaderboards, manageDigests } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -41,6 +46,9 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
       case 'leaderboard':
         return leaderboards.show(viewer, command.scope);
+      case 'digest':
+        if (!manageDigests) return { kind: 'failure', message: 'Digests are not available here.' };
+        return manageDigests({ ...viewer, channelId: viewer.channelId ?? null }, command);
     }
   }
 
