@@ -25,8 +25,9 @@ export function toDigestWindowText(view: Pick<DigestView, 'window'>): string {
   return `Points earned ${toWindowText(view.window)}`;
 }
 
-/** "Ada Lovelace: #7 → #2" */
+/** "Ada Lovelace: #7 → #2", or "Ada Lovelace: new at #2" */
 export function toClimberText(climber: DigestClimber): string {
+  if (climber.from === null) return `${climber.displayName}: new at #${climber.to}`;
   return `${climber.displayName}: #${climber.from} → #${climber.to}`;
 }
 

@@ -83,16 +83,23 @@ export function createComposeDigest(options: ComposeDigestOptions) {
   };
 }
 
-/** Members ranked better than in the previous digest, those who climbed most first. */
+/**
+ * Members ranked better than in the previous digest, those who climbed most first; a member
+ * new to the ranking climbed from just below the last one ranked then. The first digest has
+ * no previous ranks, so no climbers.
+ */
 export function toClimbers(entries: RankedEntry[], previous: RankSnapshotEntry[]): DigestClimber[] {
+  if (previous.length === 0) return [];
   const before = new Map(previous.map((entry) => [entry.member, entry.rank]));
+  const belowAll = Math.max(...previous.map((entry) => entry.rank)) + 1;
+
   return entries
     .flatMap((entry) => {
-      const from = before.get(entry.member);
-      return from !== undefined && from > entry.rank
-        ? [{ displayName: entry.displayName, from, to: entry.rank }]
-        : [];
+      const from = before.get(entry.member) ?? null;
+      const climbed = (from ?? belowAll) - entry.rank;
+      return climbed > 0 ? [{ displayName: entry.displayName, from, to: entry.rank, climbed }] : [];
     })
-    .sort((a, b) => b.from - b.to - (a.from - a.to) || a.to - b.to)
-    .slice(0, MAX_CLIMBERS);
+    .sort((a, b) => b.climbed - a.climbed || a.to - b.to)
+    .slice(0, MAX_CLIMBERS)
+    .map(({ displayName, from, to }) => ({ displayName, from, to }));
 }

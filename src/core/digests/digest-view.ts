@@ -10,8 +10,8 @@ export interface DigestRow {
 /** A member who moved up since the previous digest. */
 export interface DigestClimber {
   displayName: string;
-  /** Rank in the previous digest. */
-  from: number;
+  /** Rank in the previous digest; null when the member was not ranked then. */
+  from: number | null;
   to: number;
 }
 
