@@ -39,17 +39,22 @@ export function createTeamsDigestChannel(options: TeamsDigestChannelOptions) {
 
       const reference = toReference(stored, channelId);
       const message = presentTeamsDigest(view);
-      try {
-        await adapter.continueConversationAsync(appId, reference, async (context) => {
+      // The adapter hands errors of the turn to its error hook, which would answer in the
+      // channel; the send's own error is kept here instead.
+      let failure: { error: unknown } | null = null;
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        try {
           await context.sendActivity({
             text: message.text,
             attachments: [CardFactory.adaptiveCard(message.card)],
           });
-        });
-        return { kind: 'posted' };
-      } catch (error) {
-        return toOutcome(error);
-      }
+        } catch (error) {
+          failure = { error };
+        }
+      });
+      return failure === null
+        ? { kind: 'posted' }
+        : toOutcome((failure as { error: unknown }).error);
     },
 
     async notify(tenant: string, userId: string, text: string): Promise<void> {
@@ -57,6 +62,7 @@ export function createTeamsDigestChannel(options: TeamsDigestChannelOptions) {
       if (!any) throw new Error('no stored conversation to reach the tenant through');
       const reference = any.reference as Partial<ConversationReference>;
       const tenantId = tenant.slice('teams:'.length);
+      let failure: { error: unknown } | null = null;
       await adapter.createConversationAsync(
         appId,
         'msteams',
@@ -70,9 +76,14 @@ export function createTeamsDigestChannel(options: TeamsDigestChannelOptions) {
           channelData: { tenant: { id: tenantId } },
         },
         async (context) => {
-          await context.sendActivity(text);
+          try {
+            await context.sendActivity(text);
+          } catch (error) {
+            failure = { error };
+          }
         },
       );
+      if (failure !== null) throw (failure as { error: unknown }).error;
     },
   };
 }
