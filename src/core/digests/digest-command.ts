@@ -23,8 +23,9 @@ const LOOKS_LIKE_ZONE = /\/|^utc$|^gmt$/i;
 
 /** Reads the words after `digest`; a string says what is wrong. */
 export function parseDigestCommand(args: string[]): DigestCommand | string {
-  const [action, ...rest] = args;
-  switch (action?.toLowerCase()) {
+  // A bare `digest` lists the subscriptions.
+  const [action = 'list', ...rest] = args;
+  switch (action.toLowerCase()) {
     case 'unsubscribe':
     case 'list':
       if (rest.length > 0) return `“digest ${action.toLowerCase()}” takes no arguments.`;

@@ -30,7 +30,7 @@ describe('digest schedule', () => {
 
   it('gives one occurrence per local day across the change, 25 hours apart on the long day', () => {
     const days = new Set<string>();
-    for (let t = Date.parse('2026-10-24T12:00:00Z'); t < Date.parse('2026-10-27T12:00:00Z'); ) {
+    for (let t = Date.parse('2026-10-24T12:00:00Z'); t < Date.parse('2026-10-27T12:00:00Z');) {
       days.add(latestOccurrence(new Date(t), '00:30', AMSTERDAM).day);
       t += 10 * 60_000;
     }
@@ -79,6 +79,7 @@ describe('digest command', () => {
     );
     expect(parseDigestCommand(['subscribe', 'everything'])).toContain('takes a scope');
     expect(parseDigestCommand(['list', 'now'])).toContain('takes no arguments');
-    expect(parseDigestCommand([])).toContain('subscribe, unsubscribe or list');
+    expect(parseDigestCommand(['sometimes'])).toContain('subscribe, unsubscribe or list');
+    expect(parseDigestCommand([])).toEqual({ name: 'digest', action: 'list' });
   });
 });
