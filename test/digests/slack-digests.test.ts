@@ -194,6 +194,31 @@ describe('daily digests in Slack', () => {
     expect(readSlackMessage(posts[1]!)).toContain('Posted late');
   });
 
+  it('takes over a claim whose instance died before posting, after its lease', async () => {
+    const subscription = buildSubscription(TENANT, 'C0CRASH', '2026-12-08T06:00:00Z');
+    await app.services.digestSubscriptions.save(subscription);
+    // An instance claimed the digest at 09:00 and stopped before posting it.
+    await app.services.digestPosts.claim({
+      subscriptionId: subscription.id,
+      day: '2026-12-08',
+      attempt: 1,
+      owner: 'crashed-instance',
+      claimedAt: new Date('2026-12-08T08:00:00Z'),
+      retryAt: new Date('2026-12-08T08:05:00Z'),
+      late: false,
+    });
+
+    await runBoth('2026-12-08T08:01:00Z');
+    expect(postsTo('C0CRASH')).toHaveLength(0);
+
+    await runBoth('2026-12-08T08:05:00Z');
+    await runBoth('2026-12-08T08:06:00Z');
+    expect(postsTo('C0CRASH')).toHaveLength(1);
+    expect(
+      await app.services.digestPosts.latestAttempt(subscription.id, '2026-12-08'),
+    ).toMatchObject({ attempt: 2 });
+  });
+
   it('waits out a 429 and posts once when Slack takes it', async () => {
     await app.services.digestSubscriptions.save(
       buildSubscription(TENANT, 'C0BUSY', '2026-12-11T06:00:00Z'),
