@@ -9,8 +9,14 @@ import { createSecretBox } from './db/secret-box.js';
 import { createSlackInstallationStore } from './db/slack-installation-store.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { createPostDigests, type PostDigests } from './core/digests/post-digests.js';
+import { createDigestChannels } from './jobs/digest-channels.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { toOutcome, toSurface } from './metrics/metrics.js';
+import { createSlackDigestChannel } from './slack/digest-channel.js';
+import { createTeamsDigestChannel } from './teams/digest-channel.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
 import { createTeamsAdapter } from './teams/teams-adapter.js';
@@ -25,6 +31,8 @@ export interface RunningApp {
   port: number;
   database: Database;
   services: Services;
+  /** Posts the digests due at an instant; the scheduler runs it every minute. */
+  digests: PostDigests;
   /** Stops taking requests, then closes the adapters and the database. */
   stop(): Promise<void>;
 }
@@ -41,7 +49,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
 
   try {
     const services = createServices(database, config, clock, logger);
-    const slack = createSlack(config, services, database, logger);
+    const installations = createInstallations(config, database);
+    const slack = createSlack(config, services, installations, logger);
     const teams = createTeamsAdapter({ config: config.teams, ...services, clock, logger });
     const { metrics } = services;
     const httpApp = createHttpApp({
@@ -62,11 +71,29 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       logger,
     });
 
+    const digests = createPostDigests({
+      subscriptions: services.digestSubscriptions,
+      posts: services.digestPosts,
+      channels: createDigestChannels({
+        slack: config.slack.enabled
+          ? createSlackDigestChannel({
+              apiUrl: config.slack.apiUrl,
+              botTokenFor: botTokens(config.slack, installations),
+            })
+          : null,
+        teams: createTeamsDigestChannel({ ...teams, conversations: services.conversations }),
+      }),
+      compose: services.composeDigest,
+      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      logger,
+    });
     const scheduler = createScheduler({
       db: database.db,
       leaderboardRefreshSeconds: config.leaderboardRefreshSeconds,
       refreshLeaderboards: () => services.leaderboards.refreshAll(),
       onJobRun: (job, outcome) => metrics.countJobRun(job, outcome),
+      digestCheckSeconds: config.digestCheckSeconds,
+      postDueDigests: () => digests.runDue(clock.now()),
       logger,
     });
 
@@ -81,6 +108,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       port,
       database,
       services,
+      digests,
       async stop() {
         await closeServer(server);
         await scheduler.stop();
@@ -95,20 +123,29 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
   }
 }
 
+/** Where the Slack OAuth distribution keeps its installations; none for one workspace. */
+function createInstallations(config: Config, database: Database) {
+  if (!config.slack.enabled || config.slack.mode !== 'oauth') return undefined;
+  const box = createSecretBox(config.slack.encryptionKey);
+  return createSlackInstallationStore(database.collections, box);
+}
+
+/** The bot token of a workspace, for posts that no request of that workspace carries. */
+function botTokens(
+  slack: Extract<Config['slack'], { enabled: true }>,
+  installations: ReturnType<typeof createInstallations>,
+): (tenant: string) => Promise<string | null> {
+  if (slack.mode !== 'oauth') return async () => slack.botToken;
+  return (tenant) => installations!.fetchBotToken(tenant);
+}
+
 function createSlack(
   config: Config,
   services: Services,
-  database: Database,
+  installations: ReturnType<typeof createInstallations>,
   logger: Logger,
 ): SlackAdapter | null {
   if (!config.slack.enabled) return null;
-  const installations =
-    config.slack.mode === 'oauth'
-      ? createSlackInstallationStore(
-          database.collections,
-          createSecretBox(config.slack.encryptionKey),
-        )
-      : undefined;
   return createSlackAdapter({ config: config.slack, ...services, installations, logger });
 }
 

@@ -113,6 +113,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
+  DIGEST_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -166,6 +167,8 @@ export interface Config {
   publicBaseUrl: string;
   defaultTimeZone: string;
   leaderboardRefreshSeconds: number;
+  /** Seconds between looks for due digests. */
+  digestCheckSeconds: number;
   logLevel: Environment['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
 }
@@ -203,6 +206,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     leaderboardRefreshSeconds: env.LEADERBOARD_REFRESH_SECONDS,
+    digestCheckSeconds: env.DIGEST_CHECK_SECONDS,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };

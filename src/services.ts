@@ -6,6 +6,13 @@ import { createAnswerAdmin } from './core/admins/answer-admin.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
+import { createManageDigests } from './core/digests/manage-digests.js';
+import { createComposeDigest } from './core/digests/compose-digest.js';
+import { createBadgeAwardRepository } from './db/badge-award-repository.js';
+import {
+  createDigestPostRepository,
+  createDigestSubscriptionRepository,
+} from './db/digest-repository.js';
 import { createScoring } from './core/scoring/record-activity.js';
 import { createConfigureSources } from './core/slack-sources/configure-sources.js';
 import { createSlackActivity } from './core/slack-sources/record-slack-activity.js';
@@ -74,12 +81,28 @@ export function createServices(database: Database, config: Config, clock: Clock,
     admins,
     configureSources: createConfigureSources({ sources, clock, logger }),
   });
+  const digestSubscriptions = createDigestSubscriptionRepository(collections);
+  const digestPosts = createDigestPostRepository(collections);
+  const manageDigests = createManageDigests({
+    subscriptions: digestSubscriptions,
+    admins,
+    tenants,
+    resolveScope: leaderboards.resolveScope,
+    clock,
+    logger,
+  });
+  const composeDigest = createComposeDigest({
+    ranking: leaderboards.ranking,
+    badges: createBadgeAwardRepository(collections),
+    members,
+  });
   const answerCommand = createAnswerCommand({
     members,
     figures,
     counters,
     leaderboards,
     answerAdmin,
+    manageDigests,
   });
 
   return {
@@ -94,6 +117,9 @@ export function createServices(database: Database, config: Config, clock: Clock,
     registerContact,
     leaderboards,
     admins,
+    digestSubscriptions,
+    digestPosts,
+    composeDigest,
     answerCommand,
     metrics,
     slackActivity,

@@ -20,6 +20,7 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
+import type { BadgeAward, DigestSubscription } from '../core/digests/digest-subscription.js';
 
 export interface TenantDocument {
   _id: string;
@@ -143,6 +144,23 @@ export type SlackSourceDocument =
       configuredBy: string;
       configuredAt: Date;
     };
+export type DigestSubscriptionDocument = Omit<DigestSubscription, 'id'> & { _id: string };
+
+/** One attempt at a day's digest (`…|<n>`), or the marker that it was posted (`…|posted`). */
+export interface DigestPostDocument {
+  _id: string;
+  subscriptionId: string;
+  day: string;
+  attempt?: number;
+  owner?: string;
+  claimedAt?: Date;
+  retryAt?: Date;
+  late?: boolean;
+  postedAt?: Date;
+}
+
+/** A badge a member earned, as the badges feature stores it. */
+export type BadgeAwardDocument = BadgeAward & { _id: string; tenant: string };
 
 /** Typed access to every collection of the product. */
 export interface Collections {
@@ -161,6 +179,9 @@ export interface Collections {
   leaderboards: Collection<LeaderboardDocument>;
   slackInstallations: Collection<SlackInstallationDocument>;
   slackSources: Collection<SlackSourceDocument>;
+  digestSubscriptions: Collection<DigestSubscriptionDocument>;
+  digestPosts: Collection<DigestPostDocument>;
+  badgeAwards: Collection<BadgeAwardDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -181,6 +202,9 @@ export function toCollections(db: Db): Collections {
     leaderboards: collection('leaderboards'),
     slackInstallations: collection('slack_installations'),
     slackSources: collection('slack_sources'),
+    digestSubscriptions: collection('digest_subscriptions'),
+    digestPosts: collection('digest_posts'),
+    badgeAwards: collection('badge_awards'),
   };
 }
 
@@ -195,6 +219,8 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
     collections.slackSources.createIndex({ tenant: 1, kind: 1 }),
+    collections.digestSubscriptions.createIndex({ tenant: 1 }),
+    collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
   ]);
 }
 

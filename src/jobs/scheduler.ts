@@ -13,13 +13,18 @@ export const JOBS_COLLECTION = 'jobs';
 
 export const JOB_NAMES = {
   refreshLeaderboards: 'leaderboards.refresh',
+  postDigests: 'digests.post',
 } as const;
 
 export interface SchedulerOptions {
   db: Db;
   /** Seconds between leaderboard refreshes. */
   leaderboardRefreshSeconds: number;
+  /** Seconds between looks for due digests; a digest goes out at most this late. */
+  digestCheckSeconds: number;
   refreshLeaderboards(): Promise<void>;
+  /** Posts the digests that are due; a second run at once posts nothing twice. */
+  postDueDigests(): Promise<void>;
   /** Told how each job run ended, e.g. to count it. */
   onJobRun?: (job: string, outcome: 'ok' | 'failed') => void;
   logger: Logger;
@@ -42,10 +47,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   });
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job scheduler failed'));
 
-  const onJobRun = options.onJobRun ?? (() => undefined);
-  define(agenda, JOB_NAMES.refreshLeaderboards, { logger, onJobRun }, () =>
-    options.refreshLeaderboards(),
-  );
+  const report = { logger, onJobRun: options.onJobRun ?? (() => undefined) };
+  define(agenda, JOB_NAMES.refreshLeaderboards, report, () => options.refreshLeaderboards());
+  define(agenda, JOB_NAMES.postDigests, report, () => options.postDueDigests());
 
   return {
     async start() {
@@ -53,6 +57,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await agenda.every(
         `${options.leaderboardRefreshSeconds} seconds`,
         JOB_NAMES.refreshLeaderboards,
+      );
+      // Not at once on start: a restarting instance catches up at its first interval.
+      await agenda.every(
+        `${options.digestCheckSeconds} seconds`,
+        JOB_NAMES.postDigests,
+        undefined,
+        {
+          skipImmediate: true,
+        },
       );
       logger.info({ every: options.leaderboardRefreshSeconds }, 'background jobs started');
     },

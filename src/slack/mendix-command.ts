@@ -41,7 +41,8 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
         userId,
         contactFetcher(client, userId, command.user_name ?? null),
       );
-      const view = await options.answerCommand({ tenant, userId }, text);
+      const channelId = typeof command.channel_id === 'string' ? command.channel_id : null;
+      const view = await options.answerCommand({ tenant, userId, channelId }, text);
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });
       logger.debug({ ...fields, view: view.kind }, 'command answered');
     } catch (error) {

@@ -29,6 +29,8 @@ export const SLACK_BOT_SCOPES = [
   'commands',
   'users:read',
   'users:read.email',
+  // Digests in channels, and direct messages to members.
+  'chat:write',
   // Buzz and Q&A channels: their messages, and the thread a reaction was added in.
   'channels:history',
   'groups:history',

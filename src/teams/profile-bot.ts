@@ -124,7 +124,8 @@ export class ProfileBot extends TeamsActivityHandler {
     const tenant = toTeamsTenant(context.activity);
     const userId = toTeamsUserId(context.activity.from);
     await this.#options.registerContact(tenant, userId, contactFetcher(context));
-    const view = await this.#options.answerCommand({ tenant, userId }, text);
+    const channelId = toChannelOf(context.activity);
+    const view = await this.#options.answerCommand({ tenant, userId, channelId }, text);
     this.#logger.debug({ tenant, member: userId, view: view.kind }, 'command answered');
     return view;
   }
@@ -190,6 +191,14 @@ function toStoredReference(
     bot: { id: activity.recipient.id, name: activity.recipient.name },
     conversation: { id: conversationId, conversationType: kind, ...(tenantId ? { tenantId } : {}) },
   };
+}
+
+/** The team channel an activity came from, without its thread; null outside channels. */
+function toChannelOf(activity: Activity): string | null {
+  if (activity.conversation.conversationType !== 'channel') return null;
+  const channel = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel;
+  if (typeof channel?.id === 'string') return channel.id;
+  return activity.conversation.id.split(';')[0]!;
 }
 
 function includesBot(context: TurnContext, members: { id: string }[] | undefined): boolean {

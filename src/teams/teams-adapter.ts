@@ -68,6 +68,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   }
 
   return {
+    /** The Bot Framework adapter, for posts the bot makes without being asked. */
+    adapter: adapter as CloudAdapter,
+    /** The bot's app id; empty in local mode. */
+    appId: options.config.mode === 'authenticated' ? options.config.appId : '',
+
     mount(app: Application) {
       app.post(
         TEAMS_MESSAGES_PATH,

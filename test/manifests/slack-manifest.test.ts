@@ -73,6 +73,7 @@ describe('the Slack app manifest', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
     expect([...SLACK_BOT_SCOPES].sort()).toEqual([
       'channels:history',
+      'chat:write',
       'commands',
       'groups:history',
       'reactions:read',

@@ -23,6 +23,12 @@ export class BotFrameworkRecorder {
   readonly members = new Map<string, TeamsMember>();
   #server: Server | undefined;
   #waiters: { count: number; resolve: () => void }[] = [];
+  #failures: { status: number; headers: Record<string, string> }[] = [];
+
+  /** Refuses the next activity sent with this status (and headers), once; it is not recorded. */
+  failNext(status: number, headers: Record<string, string> = {}): void {
+    this.#failures.push({ status, headers });
+  }
 
   async start(): Promise<void> {
     this.#server = createServer(async (request, response) => {
@@ -45,6 +51,12 @@ export class BotFrameworkRecorder {
         string,
         unknown
       >;
+      const failure = this.#failures.shift();
+      if (failure) {
+        response.writeHead(failure.status, failure.headers);
+        response.end(JSON.stringify({ error: { code: 'Refused', message: 'refused' } }));
+        return;
+      }
       this.sent.push({ conversationId: parts[3] ?? '', body });
       this.#waiters = this.#waiters.filter((waiter) => {
         if (this.sent.length < waiter.count) return true;

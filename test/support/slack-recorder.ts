@@ -30,6 +30,13 @@ export interface SlackMessage {
   threadTs?: string;
 }
 
+/** A one-time answer: an HTTP status, headers and body, for the next call to a path. */
+export interface QueuedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
 export class SlackRecorder {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, SlackUser>();
@@ -40,6 +47,12 @@ export class SlackRecorder {
   #server: Server | undefined;
   #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
   #held = new Map<string, Promise<void>>();
+  #queued: { path: string; answer: QueuedAnswer }[] = [];
+
+  /** Answers the next call to a path starting with `path` this way, once. */
+  queue(path: string, answer: QueuedAnswer): void {
+    this.#queued.push({ path, answer });
+  }
 
   /** Keeps answers to a path waiting until the returned function is called. */
   hold(path: string): () => void {
@@ -68,6 +81,13 @@ export class SlackRecorder {
       const held = [...this.#held].find(([path]) => call.path.startsWith(path));
       if (held) await held[1];
       response.setHeader('content-type', 'application/json');
+      const index = this.#queued.findIndex((queued) => call.path.startsWith(queued.path));
+      if (index >= 0) {
+        const { answer } = this.#queued.splice(index, 1)[0]!;
+        response.writeHead(answer.status ?? 200, answer.headers ?? {});
+        response.end(JSON.stringify(answer.body));
+        return;
+      }
       response.end(JSON.stringify(this.#answer(call)));
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));

@@ -5,12 +5,14 @@
  */
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+import { DIGEST_USAGE, parseDigestCommand, type DigestCommand } from '../digests/digest-command.js';
 import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
+  | DigestCommand
   | { name: 'help' }
   | { name: 'admin'; admin: AdminCommand };
 
@@ -34,6 +36,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'leaderboard',
     usage: 'leaderboard [category | company <name> | all]',
     description: 'Top 10 of the last 30 days, and your place.',
+  },
+  {
+    name: 'digest',
+    usage: DIGEST_USAGE,
+    description: 'Admins: a daily leaderboard digest in this channel (default 09:00).',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
   {
@@ -66,6 +73,8 @@ export function parseCommand(text: string): ParseResult {
       return parseLeaderboard(args);
     case 'admin':
       return parseAdmin(args);
+    case 'digest':
+      return parseDigest(args);
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -90,6 +99,11 @@ function parseLeaderboard(args: string[]): ParseResult {
 function parseAdmin(args: string[]): ParseResult {
   const parsed = parseAdminCommand(args);
   return parsed.ok ? ok({ name: 'admin', admin: parsed.admin }) : fail(parsed.problem);
+}
+
+function parseDigest(args: string[]): ParseResult {
+  const parsed = parseDigestCommand(args);
+  return typeof parsed === 'string' ? fail(parsed) : ok(parsed);
 }
 
 function ok(command: Command): ParseResult {

@@ -199,7 +199,13 @@ export function createLeaderboards(options: LeaderboardsOptions) {
     }
   }
 
-  return { refresh, refreshAll, show, positionOf };
+  /** The ranked leaders of a scope with current points, for digests; no viewer. */
+  async function ranking(tenant: string, scope: LeaderboardScope) {
+    const { day, ranked } = await rank(tenant, '', scope);
+    return { day, entries: ranked };
+  }
+
+  return { refresh, refreshAll, show, positionOf, resolveScope, ranking };
 }
 
 /**

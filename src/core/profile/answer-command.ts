@@ -2,6 +2,7 @@
 import type { AnswerAdmin } from '../admins/answer-admin.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
+import type { ManageDigests } from '../digests/manage-digests.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
@@ -20,19 +21,23 @@ export interface AnswerCommandOptions {
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
   answerAdmin: AnswerAdmin;
+  /** Digest subscriptions; without it the digest commands say they are not available. */
+  manageDigests?: ManageDigests;
 }
 
 /** Who asks, in which tenant. */
 export interface Viewer {
   tenant: string;
   userId: string;
+  /** The channel the command was typed in; null or absent in a direct chat. */
+  channelId?: string | null;
 }
 
 /** Parses the command text and answers it. */
 export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
-  const { members, figures, counters, leaderboards } = options;
+  const { members, figures, counters, leaderboards, manageDigests } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -45,6 +50,9 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return leaderboards.show(viewer, command.scope);
       case 'admin':
         return options.answerAdmin(viewer, command.admin);
+      case 'digest':
+        if (!manageDigests) return { kind: 'failure', message: 'Digests are not available here.' };
+        return manageDigests({ ...viewer, channelId: viewer.channelId ?? null }, command);
     }
   }
 

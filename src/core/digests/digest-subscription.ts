@@ -1,0 +1,102 @@
+/** A channel's daily digest subscription (SPEC §10) and what the digests need from storage. */
+import type { LeaderboardScope } from '../leaderboards/scope.js';
+import type { DigestBadge, DigestView } from './digest-view.js';
+
+/** A member's place when a digest was posted, for the climbers of the next one. */
+export interface RankSnapshotEntry {
+  member: string;
+  rank: number;
+  points: number;
+}
+
+export interface DigestSubscription {
+  /** Stable id: tenant and channel. */
+  id: string;
+  tenant: string;
+  /** Slack channel id, or the Teams channel's conversation id. */
+  channelId: string;
+  scope: LeaderboardScope;
+  /** Local time of day, HH:MM. */
+  time: string;
+  /** IANA time zone the time is in. */
+  timeZone: string;
+  /** The admin who subscribed, told when the subscription is turned off. */
+  createdBy: string;
+  createdAt: Date;
+  active: boolean;
+  /** Why it was turned off, e.g. channel_not_found. */
+  disabledReason?: string;
+  /** The last day a digest was posted for, and the ranks and time of that digest. */
+  lastDay?: string;
+  lastPostedAt?: Date;
+  snapshot?: RankSnapshotEntry[];
+}
+
+export interface DigestSubscriptionRepository {
+  /** Stores the subscription, replacing the channel's earlier one. */
+  save(subscription: DigestSubscription): Promise<void>;
+  find(tenant: string, channelId: string): Promise<DigestSubscription | null>;
+  /** Removes the channel's subscription; false when it had none. */
+  remove(tenant: string, channelId: string): Promise<boolean>;
+  listByTenant(tenant: string): Promise<DigestSubscription[]>;
+  listActive(): Promise<DigestSubscription[]>;
+  /** Remembers the day posted and the ranks it showed. */
+  recordPosted(
+    id: string,
+    posted: { day: string; postedAt: Date; snapshot: RankSnapshotEntry[] },
+  ): Promise<void>;
+  disable(id: string, reason: string): Promise<void>;
+}
+
+/** One try at posting one day's digest; the first insert of an attempt number owns it. */
+export interface DigestAttempt {
+  subscriptionId: string;
+  day: string;
+  attempt: number;
+  owner: string;
+  claimedAt: Date;
+  /** When another instance may try again if this one has not posted by then. */
+  retryAt: Date;
+  late: boolean;
+}
+
+export interface DigestPostRepository {
+  /** Whether the day's digest was posted. */
+  isPosted(subscriptionId: string, day: string): Promise<boolean>;
+  /** The highest attempt of the day, or null before the first. */
+  latestAttempt(subscriptionId: string, day: string): Promise<DigestAttempt | null>;
+  /** Inserts the attempt; false when that attempt number was taken by someone else. */
+  claim(attempt: DigestAttempt): Promise<boolean>;
+  /** Moves the owner's attempt's retry time, e.g. to Slack's Retry-After. */
+  defer(attempt: DigestAttempt, retryAt: Date): Promise<void>;
+  /** Records that the day's digest is out; later attempts stop at this. */
+  markPosted(subscriptionId: string, day: string, postedAt: Date): Promise<void>;
+}
+
+/** A badge award as the badges feature stores it. */
+export interface BadgeAward {
+  member: string;
+  badge: string;
+  badgeName: string;
+  level: number;
+  rarity: DigestBadge['rarity'];
+  earnedAt: Date;
+}
+
+export interface BadgeAwardRepository {
+  /** Awards of the tenant earned in [from, to), oldest first, at most `limit`. */
+  listEarned(tenant: string, from: Date, to: Date, limit: number): Promise<BadgeAward[]>;
+}
+
+/** How a post went: out, to be tried again later, or impossible because the channel is gone. */
+export type PostOutcome =
+  | { kind: 'posted' }
+  | { kind: 'retry'; afterSeconds: number; reason: string }
+  | { kind: 'gone'; reason: string };
+
+/** Where digests go: the chat platform of the subscription's tenant. */
+export interface DigestChannels {
+  post(subscription: DigestSubscription, view: DigestView): Promise<PostOutcome>;
+  /** Sends the member a direct message. */
+  notify(tenant: string, userId: string, text: string): Promise<void>;
+}

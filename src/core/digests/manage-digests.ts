@@ -1,0 +1,114 @@
+/** The digest commands: an admin subscribes a channel, unsubscribes it, or lists the tenant's. */
+import type { AdminPolicy } from '../admins/admin-policy.js';
+import type { LeaderboardScope, ScopeRequest } from '../leaderboards/scope.js';
+import { toScopeLabel } from '../leaderboards/scope.js';
+import type { CommandAction, View } from '../profile/profile-view.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { TenantDirectory } from '../tenants/tenant.js';
+import type { DigestCommand } from './digest-command.js';
+import { nextOccurrence } from './digest-schedule.js';
+import type { DigestSubscription, DigestSubscriptionRepository } from './digest-subscription.js';
+
+/** When a digest is posted unless the subscription names a time. */
+export const DEFAULT_DIGEST_TIME = '09:00';
+
+const NOT_ADMIN = 'Only admins can change digests. Ask a community manager.';
+const NO_CHANNEL = 'Digests go to a channel: run this command in the channel that should get it.';
+const LIST_ACTION: CommandAction = { label: 'Digests', command: 'digest list' };
+
+export interface ManageDigestsOptions {
+  subscriptions: DigestSubscriptionRepository;
+  admins: Pick<AdminPolicy, 'isAdmin'>;
+  tenants: Pick<TenantDirectory, 'get'>;
+  /** Turns a typed scope into a stored one, e.g. a company name into the company. */
+  resolveScope(
+    tenant: string,
+    userId: string,
+    request: ScopeRequest,
+  ): Promise<LeaderboardScope | { problem: string }>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Who runs a digest command, and in which channel (null in a direct chat). */
+export interface DigestRequester {
+  tenant: string;
+  userId: string;
+  channelId: string | null;
+}
+
+export type ManageDigests = (requester: DigestRequester, command: DigestCommand) => Promise<View>;
+
+export function createManageDigests(options: ManageDigestsOptions): ManageDigests {
+  const { subscriptions, admins, tenants, clock } = options;
+  const logger = options.logger.child({ module: 'digests' });
+
+  async function subscribe(
+    requester: DigestRequester & { channelId: string },
+    command: Extract<DigestCommand, { action: 'subscribe' }>,
+  ): Promise<View> {
+    const { tenant, userId, channelId } = requester;
+    const scope = await options.resolveScope(tenant, userId, command.scope);
+    if ('problem' in scope) return notice(scope.problem);
+
+    const timeZone = command.timeZone ?? (await tenants.get(tenant)).timeZone;
+    const subscription: DigestSubscription = {
+      id: `${tenant}|${channelId}`,
+      tenant,
+      channelId,
+      scope,
+      time: command.time ?? DEFAULT_DIGEST_TIME,
+      timeZone,
+      createdBy: userId,
+      createdAt: clock.now(),
+      active: true,
+    };
+    await subscriptions.save(subscription);
+    logger.info(
+      { tenant, member: userId, channelId, time: subscription.time },
+      'digest subscribed',
+    );
+
+    const next = nextOccurrence(clock.now(), subscription.time, timeZone);
+    return notice(
+      `This channel gets the ${toScopeLabel(scope)} digest every day at ${subscription.time} ` +
+        `(${timeZone}), first on ${next.day}.`,
+    );
+  }
+
+  async function unsubscribe(requester: DigestRequester & { channelId: string }): Promise<View> {
+    const removed = await subscriptions.remove(requester.tenant, requester.channelId);
+    if (!removed) return notice('This channel has no digest.');
+    logger.info({ tenant: requester.tenant, channelId: requester.channelId }, 'digest removed');
+    return notice('This channel no longer gets the daily digest.');
+  }
+
+  async function list(tenant: string): Promise<View> {
+    const all = await subscriptions.listByTenant(tenant);
+    if (all.length === 0) return notice('No channel gets a digest yet.');
+    const lines = all.map((subscription) => toListLine(subscription));
+    return notice(`Digests:\n${lines.join('\n')}`);
+  }
+
+  return async (requester, command) => {
+    if (!(await admins.isAdmin(requester.tenant, requester.userId))) return notice(NOT_ADMIN);
+    if (command.action === 'list') return list(requester.tenant);
+
+    const { channelId } = requester;
+    if (channelId === null) return notice(NO_CHANNEL);
+    if (command.action === 'unsubscribe') return unsubscribe({ ...requester, channelId });
+    return subscribe({ ...requester, channelId }, command);
+  };
+}
+
+function toListLine(subscription: DigestSubscription): string {
+  const where = subscription.channelId;
+  const state = subscription.active ? '' : ` (off: ${subscription.disabledReason ?? 'disabled'})`;
+  const scope = toScopeLabel(subscription.scope);
+  return `• ${where}: ${scope} at ${subscription.time} ${subscription.timeZone}${state}`;
+}
+
+function notice(message: string): View {
+  return { kind: 'notice', message, actions: [LIST_ACTION] };
+}

@@ -1,0 +1,138 @@
+/**
+ * Digest subscriptions, one document per channel, and the attempts and posted markers of each
+ * day's digest. Attempts and markers are only ever inserted, so that a unique `_id` decides
+ * between instances; only an attempt's owner moves its retry time.
+ */
+import type {
+  DigestAttempt,
+  DigestPostRepository,
+  DigestSubscription,
+  DigestSubscriptionRepository,
+} from '../core/digests/digest-subscription.js';
+import {
+  isDuplicateKeyError,
+  toDocumentId,
+  type Collections,
+  type DigestPostDocument,
+  type DigestSubscriptionDocument,
+} from './collections.js';
+import { upsertTwice } from './upsert.js';
+
+const POSTED = 'posted';
+
+export function createDigestSubscriptionRepository(
+  collections: Collections,
+): DigestSubscriptionRepository {
+  const { digestSubscriptions } = collections;
+
+  return {
+    async save(subscription) {
+      const { id, ...fields } = subscription;
+      await upsertTwice(() =>
+        digestSubscriptions.replaceOne({ _id: id }, fields, { upsert: true }),
+      );
+    },
+
+    async find(tenant, channelId) {
+      const document = await digestSubscriptions.findOne({ _id: toDocumentId(tenant, channelId) });
+      return document && toSubscription(document);
+    },
+
+    async remove(tenant, channelId) {
+      const result = await digestSubscriptions.deleteOne({ _id: toDocumentId(tenant, channelId) });
+      return result.deletedCount > 0;
+    },
+
+    async listByTenant(tenant) {
+      const documents = await digestSubscriptions.find({ tenant }).sort({ _id: 1 }).toArray();
+      return documents.map(toSubscription);
+    },
+
+    async listActive() {
+      const documents = await digestSubscriptions.find({ active: true }).sort({ _id: 1 }).toArray();
+      return documents.map(toSubscription);
+    },
+
+    async recordPosted(id, posted) {
+      await digestSubscriptions.updateOne(
+        { _id: id },
+        { $set: { lastDay: posted.day, lastPostedAt: posted.postedAt, snapshot: posted.snapshot } },
+      );
+    },
+
+    async disable(id, reason) {
+      await digestSubscriptions.updateOne(
+        { _id: id },
+        { $set: { active: false, disabledReason: reason } },
+      );
+    },
+  };
+}
+
+export function createDigestPostRepository(collections: Collections): DigestPostRepository {
+  const { digestPosts } = collections;
+  const keyOf = (subscriptionId: string, day: string, part: string | number) =>
+    `digest|${subscriptionId}|${day}|${part}`;
+
+  return {
+    async isPosted(subscriptionId, day) {
+      return (await digestPosts.findOne({ _id: keyOf(subscriptionId, day, POSTED) })) !== null;
+    },
+
+    async latestAttempt(subscriptionId, day) {
+      // Attempts are numbered from 1 without gaps; each is read by its `_id`.
+      let latest: DigestPostDocument | null = null;
+      for (let attempt = 1; ; attempt++) {
+        const found = await digestPosts.findOne({ _id: keyOf(subscriptionId, day, attempt) });
+        if (!found) return latest && toAttempt(latest);
+        latest = found;
+      }
+    },
+
+    async claim(attempt) {
+      try {
+        const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+        await digestPosts.insertOne({ _id, ...attempt });
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    },
+
+    async defer(attempt, retryAt) {
+      const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+      await digestPosts.updateOne({ _id, owner: attempt.owner }, { $set: { retryAt } });
+    },
+
+    async markPosted(subscriptionId, day, postedAt) {
+      try {
+        await digestPosts.insertOne({
+          _id: keyOf(subscriptionId, day, POSTED),
+          subscriptionId,
+          day,
+          postedAt,
+        });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    },
+  };
+}
+
+function toSubscription(document: DigestSubscriptionDocument): DigestSubscription {
+  const { _id, ...fields } = document;
+  return { id: _id, ...fields };
+}
+
+function toAttempt(document: DigestPostDocument): DigestAttempt {
+  return {
+    subscriptionId: document.subscriptionId,
+    day: document.day,
+    attempt: document.attempt ?? 1,
+    owner: document.owner ?? '',
+    claimedAt: document.claimedAt ?? new Date(0),
+    retryAt: document.retryAt ?? new Date(0),
+    late: document.late ?? false,
+  };
+}

@@ -1,0 +1,62 @@
+/** Renders a digest as a Slack message in Block Kit. */
+import type { types } from '@slack/bolt';
+import type { DigestView } from '../../core/digests/digest-view.js';
+import {
+  LATE_TEXT,
+  NO_LEADERS_TEXT,
+  toBadgeText,
+  toClimberText,
+  toDigestSummary,
+  toDigestTitle,
+  toDigestWindowText,
+} from '../../present/digest-text.js';
+import { formatNumber } from '../../present/text.js';
+import type { SlackMessage } from './present-slack.js';
+
+type KnownBlock = types.KnownBlock;
+
+/** Slack cuts a header's plain text at 150 characters. */
+const HEADER_MAX = 150;
+
+export function presentSlackDigest(view: DigestView): SlackMessage {
+  const title = toDigestTitle(view);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(title), emoji: true },
+    },
+  ];
+  if (view.late) blocks.push(context(`:hourglass: ${LATE_TEXT}`));
+  blocks.push(context(toDigestWindowText(view)));
+
+  const rows = view.rows.map(
+    (row) => `*${row.rank}.* ${escapeText(row.displayName)} · ${formatNumber(row.points)}`,
+  );
+  blocks.push(section(rows.length > 0 ? rows.join('\n') : NO_LEADERS_TEXT));
+
+  if (view.climbers.length > 0) {
+    const lines = view.climbers.map((climber) => escapeText(toClimberText(climber)));
+    blocks.push(section(`*Biggest climbers*\n${lines.join('\n')}`));
+  }
+  if (view.badges.length > 0) {
+    const lines = view.badges.map((badge) => escapeText(toBadgeText(badge)));
+    blocks.push(section(`*New badges*\n${lines.join('\n')}`));
+  }
+  return { text: toDigestSummary(view), blocks };
+}
+
+function clip(text: string): string {
+  return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,316 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildEvent } from '../support/events.js';
+import { buildSubscription, readSlackMessage } from '../support/digest-fixtures.js';
+import { ManualClock } from '../support/clock.js';
+import { SlackRecorder } from '../support/slack-recorder.js';
+import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { uniqueDatabaseName } from '../support/database.js';
+
+const TENANT = 'slack:T0TEST';
+const ENVIRONMENT = {
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  DEFAULT_TIMEZONE: 'Europe/Amsterdam',
+  ADMINS: JSON.stringify({ [TENANT]: ['UADMIN'] }),
+  // The tests run the digest job themselves, at the instants they choose.
+  DIGEST_CHECK_SECONDS: '86400',
+};
+
+describe('daily digests in Slack', () => {
+  const slack = new SlackRecorder();
+  const clock = new ManualClock('2026-12-03T07:00:00Z');
+  let app: TestApp;
+  let second: TestApp;
+  let commandCount = 0;
+  let eventCount = 0;
+
+  beforeAll(async () => {
+    await slack.start();
+    const environment = {
+      ...ENVIRONMENT,
+      SLACK_API_URL: slack.apiUrl,
+      MONGODB_DATABASE: uniqueDatabaseName('digests'),
+    };
+    // Two instances of the app on one database, as in a deployment with two replicas.
+    app = await startTestApp(environment, clock);
+    second = await startTestApp(environment, clock);
+    for (const id of ['U01', 'U02', 'U03', 'U09']) {
+      slack.users.set(id, { id, name: id, realName: `Member ${id}`, email: null });
+      await ask('help', id);
+    }
+  });
+  afterEach(async () => {
+    await app.database.collections.digestSubscriptions.deleteMany({});
+  });
+  afterAll(async () => {
+    await second.stop();
+    await app.stop();
+    await slack.stop();
+  });
+
+  async function ask(text: string, userId: string) {
+    const name = `digest-${++commandCount}`;
+    const ack = await postSlashCommand(app.baseUrl, {
+      text,
+      userId,
+      responseUrl: slack.responseUrl(name),
+    });
+    expect(ack.status).toBe(200);
+    const answer = await slack.waitFor(`/respond/${name}`);
+    return String(answer.body.text);
+  }
+
+  async function award(userId: string, activity: string, occurredAt: string) {
+    await app.services.scoring.recordActivity(
+      buildEvent({
+        eventId: `digest-${++eventCount}`,
+        activity,
+        member: { kind: 'user', userId },
+        occurredAt: new Date(occurredAt),
+      }),
+    );
+  }
+
+  /** The digests posted to a channel so far. */
+  const postsTo = (channel: string) =>
+    slack.callsTo('/api/chat.postMessage').filter((call) => call.body.channel === channel);
+
+  it('lets an admin subscribe, list and unsubscribe the channel', async () => {
+    const subscribed = await ask('digest subscribe learning 08:15 Europe/London', 'UADMIN');
+    expect(subscribed).toBe(
+      'This channel gets the Learning digest every day at 08:15 (Europe/London), first on ' +
+        '2026-12-03.',
+    );
+    expect(await app.services.digestSubscriptions.find(TENANT, 'C0GENERAL')).toMatchObject({
+      scope: { kind: 'category', category: 'learning' },
+      time: '08:15',
+      timeZone: 'Europe/London',
+      createdBy: 'UADMIN',
+      active: true,
+    });
+
+    expect(await ask('digest list', 'UADMIN')).toBe(
+      'Digests:\n• C0GENERAL: Learning at 08:15 Europe/London',
+    );
+    expect(await ask('digest unsubscribe', 'UADMIN')).toBe(
+      'This channel no longer gets the daily digest.',
+    );
+    expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
+  });
+
+  it('uses the defaults: everyone, 09:00, the tenant’s time zone', async () => {
+    await ask('digest subscribe', 'UADMIN');
+
+    expect(await app.services.digestSubscriptions.find(TENANT, 'C0GENERAL')).toMatchObject({
+      scope: { kind: 'all' },
+      time: '09:00',
+      timeZone: 'Europe/Amsterdam',
+    });
+  });
+
+  it('refuses a non-admin, a bad time and a bad zone, and stores nothing', async () => {
+    expect(await ask('digest subscribe', 'U01')).toBe(
+      'Only admins can change digests. Ask a community manager.',
+    );
+    expect(await ask('digest subscribe 25:00', 'UADMIN')).toContain(
+      '“25:00” is not a time of day; write HH:MM, e.g. 09:00.',
+    );
+    expect(await ask('digest subscribe 09:00 Mars/Olympus', 'UADMIN')).toContain(
+      '“Mars/Olympus” is not a time zone',
+    );
+    expect(await ask('digest list', 'U01')).toContain('Only admins');
+
+    expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
+  });
+
+  it('posts at the local time, once, even with two instances running the job at once', async () => {
+    await award('U01', 'learning.rapid_course_attended', '2026-12-02T10:00:00Z');
+    await award('U02', 'impact.hackathon_won', '2026-12-02T10:00:00Z');
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0ONCE', '2026-12-03T06:00:00Z'),
+    );
+
+    await runBoth('2026-12-03T07:59:00Z');
+    expect(postsTo('C0ONCE')).toHaveLength(0);
+
+    await runBoth('2026-12-03T08:00:00Z');
+    await runBoth('2026-12-03T08:01:00Z');
+    await runBoth('2026-12-03T12:00:00Z');
+
+    expect(postsTo('C0ONCE')).toHaveLength(1);
+    const text = readSlackMessage(postsTo('C0ONCE')[0]!);
+    expect(text).toContain('Daily digest: Everyone · Thu 3 Dec');
+    expect(text).toContain('*1.* Member U02');
+    expect(text).not.toContain('Posted late');
+
+    await runBoth('2026-12-04T08:00:00Z');
+    expect(postsTo('C0ONCE')).toHaveLength(2);
+  });
+
+  it('shows climbers since the previous digest and badges earned since then', async () => {
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0CLIMB', '2026-12-05T06:00:00Z'),
+    );
+    await runBoth('2026-12-05T08:00:00Z');
+
+    // U03, not ranked before, goes past both others.
+    for (let course = 0; course < 15; course++) {
+      await award('U01', 'learning.rapid_course_attended', '2026-12-05T12:00:00Z');
+    }
+    await award('U03', 'impact.hackathon_won', '2026-12-05T12:00:00Z');
+    await award('U03', 'impact.hackathon_won', '2026-12-05T12:00:00Z');
+    await app.database.collections.badgeAwards.insertOne({
+      _id: `${TENANT}|U03|hackathon|1`,
+      tenant: TENANT,
+      member: 'U03',
+      badge: 'hackathon',
+      badgeName: 'Hackathon Hero',
+      level: 1,
+      rarity: 'purple',
+      earnedAt: new Date('2026-12-05T12:00:00Z'),
+    });
+    await app.services.leaderboards.refresh(TENANT);
+    await runBoth('2026-12-06T08:00:00Z');
+
+    const text = readSlackMessage(postsTo('C0CLIMB').at(-1)!);
+    expect(text).toContain('*Biggest climbers*\nMember U03: new at #1');
+    expect(text).toContain('*New badges*\n🟣 Member U03 earned Hackathon Hero');
+  });
+
+  it('catches up a missed digest once, marked late, and only the latest missed day', async () => {
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0LATE', '2026-12-07T06:00:00Z'),
+    );
+    await runBoth('2026-12-07T08:00:00Z');
+
+    // Down from the 7th until the afternoon of the 10th: three digests missed.
+    await runBoth('2026-12-10T13:00:00Z');
+    await runBoth('2026-12-10T13:05:00Z');
+
+    const posts = postsTo('C0LATE');
+    expect(posts).toHaveLength(2);
+    expect(readSlackMessage(posts[1]!)).toContain('Daily digest: Everyone · Thu 10 Dec');
+    expect(readSlackMessage(posts[1]!)).toContain('Posted late');
+  });
+
+  it('takes over a claim whose instance died before posting, after its lease', async () => {
+    const subscription = buildSubscription(TENANT, 'C0CRASH', '2026-12-08T06:00:00Z');
+    await app.services.digestSubscriptions.save(subscription);
+    // An instance claimed the digest at 09:00 and stopped before posting it.
+    await app.services.digestPosts.claim({
+      subscriptionId: subscription.id,
+      day: '2026-12-08',
+      attempt: 1,
+      owner: 'crashed-instance',
+      claimedAt: new Date('2026-12-08T08:00:00Z'),
+      retryAt: new Date('2026-12-08T08:05:00Z'),
+      late: false,
+    });
+
+    await runBoth('2026-12-08T08:01:00Z');
+    expect(postsTo('C0CRASH')).toHaveLength(0);
+
+    await runBoth('2026-12-08T08:05:00Z');
+    await runBoth('2026-12-08T08:06:00Z');
+    expect(postsTo('C0CRASH')).toHaveLength(1);
+    expect(
+      await app.services.digestPosts.latestAttempt(subscription.id, '2026-12-08'),
+    ).toMatchObject({ attempt: 2 });
+  });
+
+  it('waits out a 429 and posts once when Slack takes it', async () => {
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0BUSY', '2026-12-11T06:00:00Z'),
+    );
+    slack.queue('/api/chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+
+    await runBoth('2026-12-11T08:00:00Z');
+    expect(postsTo('C0BUSY')).toHaveLength(1);
+    expect(
+      await app.database.collections.digestPosts.countDocuments({
+        postedAt: { $exists: true },
+        subscriptionId: `${TENANT}|C0BUSY`,
+      }),
+    ).toBe(0);
+
+    await runBoth('2026-12-11T08:00:20Z');
+    expect(postsTo('C0BUSY')).toHaveLength(1);
+
+    await runBoth('2026-12-11T08:00:31Z');
+    await runBoth('2026-12-11T08:05:00Z');
+    expect(postsTo('C0BUSY')).toHaveLength(2);
+    expect(
+      await app.database.collections.digestPosts.countDocuments({
+        postedAt: { $exists: true },
+        subscriptionId: `${TENANT}|C0BUSY`,
+      }),
+    ).toBe(1);
+  });
+
+  it('turns the subscription off when the channel is gone and tells the admin', async () => {
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0GONE', '2026-12-12T06:00:00Z'),
+    );
+    slack.queue('/api/chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+
+    await runBoth('2026-12-12T08:00:00Z');
+    await runBoth('2026-12-13T08:00:00Z');
+
+    expect(postsTo('C0GONE')).toHaveLength(1);
+    expect(await app.services.digestSubscriptions.find(TENANT, 'C0GONE')).toMatchObject({
+      active: false,
+      disabledReason: 'channel_not_found',
+    });
+    const [message] = postsTo('UADMIN');
+    expect(String(message!.body.text)).toContain(
+      'The daily digest for channel C0GONE is turned off',
+    );
+  });
+
+  it('fires 00:30 Amsterdam once per local day across the October change', async () => {
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0DST', '2026-10-24T17:00:00Z', { time: '00:30' }),
+    );
+
+    for (let t = Date.parse('2026-10-24T18:00:00Z'); t <= Date.parse('2026-10-27T00:00:00Z');) {
+      await app.digests.runDue(new Date(t));
+      t += 30 * 60_000;
+    }
+
+    const titles = postsTo('C0DST').map((call) => readSlackMessage(call).split('\n')[0]);
+    expect(titles).toEqual([
+      'Daily digest: Everyone · Sun 25 Oct',
+      'Daily digest: Everyone · Mon 26 Oct',
+      'Daily digest: Everyone · Tue 27 Oct',
+    ]);
+  });
+
+  it('ranks the 30-day window by days in the tenant’s time zone', async () => {
+    clock.set('2026-12-20T10:00:00Z');
+    // 00:30 on 21 November in Amsterdam is inside the window ending 20 December; 23:30 on the
+    // 20th is not.
+    await award('U09', 'learning.presentation_given', '2026-11-20T23:30:00Z');
+    await award('U09', 'learning.blog_post_featured', '2026-11-20T22:30:00Z');
+    await app.services.leaderboards.refresh(TENANT);
+    await app.services.digestSubscriptions.save(
+      buildSubscription(TENANT, 'C0WINDOW', '2026-12-20T07:00:00Z'),
+    );
+
+    await app.digests.runDue(new Date('2026-12-20T10:00:00Z'));
+
+    const text = readSlackMessage(postsTo('C0WINDOW')[0]!);
+    expect(text).toContain('Points earned 21 Nov – 20 Dec');
+    expect(text).toMatch(/\*\d+\.\* Member U09 · 25$/m);
+  });
+
+  /** Both instances run the digest job at the same instant. */
+  async function runBoth(instant: string) {
+    clock.set(instant);
+    await Promise.all([app.digests.runDue(clock.now()), second.digests.runDue(clock.now())]);
+  }
+});
