@@ -7,6 +7,7 @@ import type { Logger } from './core/shared/logger.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createHttpApp } from './http/http-app.js';
 import { createIntakeRouter } from './intake/intake-router.js';
+import { createReferralRouter } from './http/referral-router.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
@@ -46,6 +47,14 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
         (app) =>
           app.use(
             createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),
+          ),
+        (app) =>
+          app.use(
+            createReferralRouter({
+              referrals: services.referrals,
+              joinUrl: config.referralJoinUrl,
+              logger,
+            }),
           ),
         (app) => slack?.mount(app),
         (app) => teams.mount(app),

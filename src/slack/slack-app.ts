@@ -2,12 +2,16 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Application } from 'express';
 import type { SlackConfig } from '../config.js';
+import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
+import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
+import { registerInvitationButtons } from './invitation-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
+import { createSlackMessenger } from './slack-messenger.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -16,6 +20,10 @@ export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  /** Where the channels members use the bot in are noted, for "people you may know". */
+  connections: Pick<ConnectionRepository, 'recordChannel'>;
+  /** Slack's messenger is registered here, for direct messages such as invitations. */
+  messengers: MessengerRegistry;
   logger: Logger;
 }
 
@@ -59,6 +67,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
     registerCommandButtons(built, options);
+    registerInvitationButtons(built, options);
+    options.messengers.register('slack', createSlackMessenger(built.client));
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -5,11 +5,13 @@
  */
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+import { parseConnectionCommand, type ConnectionCommand } from './connection-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
+  | ConnectionCommand
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -32,6 +34,22 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'leaderboard',
     usage: 'leaderboard [category | company <name> | all]',
     description: 'Top 10 of the last 30 days, and your place.',
+  },
+  {
+    name: 'connect',
+    usage: 'connect @member',
+    description: 'Invite a member to connect with you.',
+  },
+  {
+    name: 'connections',
+    usage: 'connections',
+    description: 'Your connections, invitations and people you may know.',
+  },
+  { name: 'referral', usage: 'referral', description: 'Your personal link to invite people.' },
+  {
+    name: 'invite',
+    usage: 'invite someone@example.com',
+    description: 'Invite someone to the community by e-mail.',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
@@ -57,8 +75,11 @@ export function parseCommand(text: string): ParseResult {
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
-    default:
+    default: {
+      const connection = parseConnectionCommand(name, args);
+      if (connection) return connection.ok ? ok(connection.command) : fail(connection.problem);
       return fail(`I don’t know the command “${truncate(word)}”.`);
+    }
   }
 }
 

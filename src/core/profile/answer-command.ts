@@ -1,6 +1,7 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
+import type { AnswerConnectionCommand } from '../connections/answer-connection-command.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
@@ -18,6 +19,7 @@ export interface AnswerCommandOptions {
   figures: FiguresRepository;
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
+  answerConnectionCommand: AnswerConnectionCommand;
 }
 
 /** Who asks, in which tenant. */
@@ -41,6 +43,14 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
       case 'leaderboard':
         return leaderboards.show(viewer, command.scope);
+      case 'connect':
+      case 'accept':
+      case 'ignore':
+      case 'connections':
+      case 'referral':
+      case 'joined':
+      case 'invite':
+        return options.answerConnectionCommand(viewer, command);
     }
   }
 
