@@ -212,4 +212,19 @@ describe('connections in Teams', () => {
     expect(text).not.toContain('Cat');
     expect(text).not.toContain('Invitations');
   });
+
+  it('shows the text of an e-mail invitation to copy when no mail server is set up', async () => {
+    await say('ada', 'invite friend@example.org');
+
+    const { card } = cardsIn('a:personal-ada').at(-1)!;
+    expectValidAdaptiveCard(card);
+    const text = readCard(card);
+    expect(text).toContain('No mail server is set up, so please send this to friend@example.org');
+    expect(text).toMatch(/Join here: http:\/\/localhost:0\/r\/[A-Za-z0-9_-]{20}/);
+    expect(text).toContain('+5 points for inviting');
+    const stored = await app.database.collections.emailInvitations.countDocuments({
+      tenant: TENANT,
+    });
+    expect(stored).toBe(1);
+  });
 });
