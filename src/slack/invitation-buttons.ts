@@ -19,6 +19,9 @@ export interface InvitationButtonOptions {
   logger: Logger;
 }
 
+const UNKNOWN_TEXT = 'That button sent nothing I understand, so nothing was changed.';
+const FAILURE_TEXT = 'Sorry, that did not work on our side. Please try again in a minute.';
+
 /** The only commands these buttons may carry; anything else in a value is not run. */
 const ANSWER_COMMAND = /^(accept|ignore) <@[A-Za-z0-9:_.-]{1,128}>$/;
 
@@ -38,19 +41,29 @@ export function registerInvitationButtons(app: App, options: InvitationButtonOpt
     const command = action.value ?? '';
     if (!requester || !ANSWER_COMMAND.test(command)) {
       logger.warn({ ...requester, action: action.action_id }, 'invitation button refused');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: UNKNOWN_TEXT });
       return;
     }
     const { tenant, userId } = requester;
-    await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
-    const view = await options.answerCommand({ tenant, userId }, command);
+    try {
+      await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
+      const view = await options.answerCommand({ tenant, userId }, command);
 
-    // The answer replaces the card it was given on; a notice (not the member's) goes beside it.
-    const replace = view.kind === 'invitation';
-    await respond({
-      replace_original: replace,
-      response_type: 'ephemeral',
-      ...presentSlackMessage(view),
-    });
-    logger.debug({ tenant, member: userId, view: view.kind }, 'invitation button answered');
+      // The answer replaces the card it was given on; a notice (not the member's) goes beside it.
+      const replace = view.kind === 'invitation';
+      await respond({
+        replace_original: replace,
+        response_type: 'ephemeral',
+        ...presentSlackMessage(view),
+      });
+      logger.debug({ tenant, member: userId, view: view.kind }, 'invitation button answered');
+    } catch (error) {
+      logger.error({ tenant, member: userId, err: error }, 'invitation button failed');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: FAILURE_TEXT,
+      }).catch(() => undefined);
+    }
   });
 }

@@ -122,6 +122,13 @@ describe('connections in Slack', () => {
     expect(await app.database.collections.invitationDecisions.countDocuments({})).toBe(0);
   });
 
+  it('refuses a button whose value is not an answer to an invitation', async () => {
+    const answer = await click('U0BOB', 'invitation_accept', 'connect <@U0CAT>');
+
+    expect(answer.text).toBe('That button sent nothing I understand, so nothing was changed.');
+    expect(await app.database.collections.invitations.countDocuments({ invitee: 'U0CAT' })).toBe(0);
+  });
+
   it('connects both ways once when Accept is clicked 20 times at once', async () => {
     const updatesBefore = slack.callsTo('/api/chat.update').length;
 

@@ -60,7 +60,7 @@ describe('connections in Teams', () => {
   async function say(
     person: Person,
     text: string,
-    conversation: object = personal(person),
+    conversation: Record<string, unknown> = personal(person),
     fields: Record<string, unknown> = {},
   ) {
     const mentions = [...text.matchAll(/<at>(\w+)<\/at>/g)].map(([mention, name]) => ({

@@ -84,8 +84,8 @@ export function createInvitations(options: InvitationsOptions): Invitations {
     const { tenant, inviter: inviterId } = invitation;
     const inviter = await toPerson(tenant, inviterId);
     const card = toInvitationView(inviter, invitee, 'pending');
-    const inviteeMessage = await messenger.sendToMember(tenant, invitee.userId, card);
-    const inviterMessage = await messenger.sendToMember(
+    const inviteeMessage = await sendQuietly(tenant, invitee.userId, card);
+    const inviterMessage = await sendQuietly(
       tenant,
       inviterId,
       notice(`You invited ${invitee.displayName} to connect. Waiting for an answer.`),
@@ -95,6 +95,16 @@ export function createInvitations(options: InvitationsOptions): Invitations {
     // Without a way to reach the invitee directly, the card goes where the inviter asked.
     if (!inviteeMessage) return card;
     return notice(`Invitation sent to ${invitee.displayName}.`);
+  }
+
+  /** A message the platform refused is a message not sent: the invitation stands regardless. */
+  async function sendQuietly(tenant: string, member: string, view: View) {
+    try {
+      return await messenger.sendToMember(tenant, member, view);
+    } catch (error) {
+      logger.warn({ tenant, member, err: error }, 'invitation message not sent');
+      return null;
+    }
   }
 
   async function connectCrossed(viewer: Viewer, other: PersonRef): Promise<View> {
