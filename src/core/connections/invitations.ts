@@ -92,6 +92,13 @@ export function createInvitations(options: InvitationsOptions): Invitations {
     );
     await repository.saveMessages(invitation, { inviterMessage, inviteeMessage });
 
+    // Crossed with the invitee's own invitation, which connected the pair before these messages
+    // were stored: they are brought up to date here, as the connecting side could not.
+    if (await repository.isConnected(tenant, inviterId, invitee.userId)) {
+      await announce(tenant, inviterId, invitee.userId);
+      return notice(`${invitee.displayName} had invited you too: you are now connected.`);
+    }
+
     // Without a way to reach the invitee directly, the card goes where the inviter asked.
     if (!inviteeMessage) return card;
     return notice(`Invitation sent to ${invitee.displayName}.`);
