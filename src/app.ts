@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { createPostDigests, type PostDigests } from './core/digests/post-digests.js';
 import { createDigestChannels } from './jobs/digest-channels.js';
+import { createReferralRouter } from './http/referral-router.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { toOutcome, toSurface } from './metrics/metrics.js';
 import { createSlackDigestChannel } from './slack/digest-channel.js';
@@ -64,6 +65,14 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
         (app) =>
           app.use(
             createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),
+          ),
+        (app) =>
+          app.use(
+            createReferralRouter({
+              referrals: services.referrals,
+              joinUrl: config.referralJoinUrl,
+              logger,
+            }),
           ),
         (app) => slack?.mount(app),
         (app) => teams.mount(app),

@@ -112,6 +112,11 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
+  REFERRAL_JOIN_URL: optionalText.pipe(z.url().optional()),
+  SMTP_URL: optionalText.pipe(
+    z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional(),
+  ),
+  MAIL_FROM: optionalText,
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   DIGEST_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
@@ -165,6 +170,10 @@ export interface Config {
   slack: SlackConfig;
   teams: TeamsConfig;
   publicBaseUrl: string;
+  /** Where a referral link leads, with `ref=<code>` added. */
+  referralJoinUrl: string;
+  /** The mail server for invitations, or null to show their text instead. */
+  mail: { url: string; from: string } | null;
   defaultTimeZone: string;
   leaderboardRefreshSeconds: number;
   /** Seconds between looks for due digests. */
@@ -193,6 +202,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   if (!parsed.success || !teams || problems.length > 0) throw new ConfigError(problems);
 
   const env = parsed.data;
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     port: env.PORT,
     mongodbUri: env.MONGODB_URI,
@@ -203,7 +213,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     admins: env.ADMINS,
     slack,
     teams,
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl,
+    referralJoinUrl: env.REFERRAL_JOIN_URL ?? `${publicBaseUrl}/`,
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM ?? 'community@localhost' } : null,
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     leaderboardRefreshSeconds: env.LEADERBOARD_REFRESH_SECONDS,
     digestCheckSeconds: env.DIGEST_CHECK_SECONDS,

@@ -13,13 +13,24 @@ import {
   createDigestPostRepository,
   createDigestSubscriptionRepository,
 } from './db/digest-repository.js';
+import { createAnswerConnectionCommand } from './core/connections/answer-connection-command.js';
+import type { OnConnected } from './core/connections/connection.js';
+import { createEmailInvitations } from './core/connections/email-invitations.js';
+import { createInvitations } from './core/connections/invitations.js';
+import { createMessengerRegistry } from './core/connections/messenger-registry.js';
+import { createReferrals, type Referrals } from './core/connections/referrals.js';
+import { createShowConnections } from './core/connections/show-connections.js';
 import { createScoring } from './core/scoring/record-activity.js';
 import { createConfigureSources } from './core/slack-sources/configure-sources.js';
 import { createSlackActivity } from './core/slack-sources/record-slack-activity.js';
 import type { Clock } from './core/shared/clock.js';
 import type { Logger } from './core/shared/logger.js';
 import { createClaimRepository } from './db/claim-repository.js';
+import { createConnectionRepository } from './db/connection-repository.js';
 import { createConversationRepository } from './db/conversation-repository.js';
+import { createEmailInvitationRepository } from './db/email-invitation-repository.js';
+import { createReferralRepository } from './db/referral-repository.js';
+import { createSmtpMailer } from './mail/smtp-mailer.js';
 import type { Database } from './db/database.js';
 import { createFiguresRepository } from './db/figures-repository.js';
 import { createLeaderboardRepository } from './db/leaderboard-repository.js';
@@ -35,7 +46,19 @@ import { createMetrics } from './metrics/metrics.js';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(database: Database, config: Config, clock: Clock, logger: Logger) {
+/** Hooks other features plug into. */
+export interface ServiceHooks {
+  /** Runs once each time two members connect. */
+  onConnected?: OnConnected;
+}
+
+export function createServices(
+  database: Database,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  hooks: ServiceHooks = {},
+) {
   const { collections } = database;
   const store = new LedgerStore(collections);
   const ledger = createLedgerRepository(collections, store);
@@ -53,8 +76,11 @@ export function createServices(database: Database, config: Config, clock: Clock,
   });
 
   const metrics = createMetrics();
+  // The referrals listen to the scoring they award through, so they are bound after it.
+  let referrals: Referrals | undefined;
   const scoring = withScoringMetrics(
     createScoring({
+      onPointsApplied: (award) => referrals?.onPointsApplied(award) ?? Promise.resolve(),
       ledger,
       figures,
       claims,
@@ -96,6 +122,17 @@ export function createServices(database: Database, config: Config, clock: Clock,
     badges: createBadgeAwardRepository(collections),
     members,
   });
+  const connections = createConnectionServices({
+    database,
+    config,
+    members,
+    claims,
+    scoring,
+    clock,
+    logger,
+    hooks,
+  });
+  referrals = connections.referrals;
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -103,6 +140,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     leaderboards,
     answerAdmin,
     manageDigests,
+    answerConnectionCommand: connections.answerConnectionCommand,
   });
 
   return {
@@ -123,5 +161,64 @@ export function createServices(database: Database, config: Config, clock: Clock,
     answerCommand,
     metrics,
     slackActivity,
+    connections: connections.repository,
+    messengers: connections.messengers,
+    referrals: connections.referrals,
   };
+}
+
+interface ConnectionServicesOptions {
+  database: Database;
+  config: Config;
+  members: ReturnType<typeof createMemberRepository>;
+  claims: ReturnType<typeof createClaimRepository>;
+  scoring: ReturnType<typeof createScoring>;
+  clock: Clock;
+  logger: Logger;
+  hooks: ServiceHooks;
+}
+
+/** Connections, invitations, referrals and e-mail invitations (SPEC §9). */
+function createConnectionServices(options: ConnectionServicesOptions) {
+  const { database, config, members, claims, scoring, clock, logger } = options;
+  const repository = createConnectionRepository(database.collections);
+  const messengers = createMessengerRegistry();
+  const invitations = createInvitations({
+    repository,
+    members,
+    messenger: messengers,
+    clock,
+    logger,
+    ...(options.hooks.onConnected ? { onConnected: options.hooks.onConnected } : {}),
+  });
+  const referrals = createReferrals({
+    repository: createReferralRepository(database.collections),
+    members,
+    claims,
+    scoring,
+    clock,
+    logger,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  const inviteByEmail = createEmailInvitations({
+    repository: createEmailInvitationRepository(database.collections),
+    members,
+    referrals,
+    scoring,
+    mailer: config.mail ? createSmtpMailer(config.mail) : null,
+    clock,
+    logger,
+  });
+  const showConnections = createShowConnections({
+    repository,
+    members,
+    toPerson: invitations.toPerson,
+  });
+  const answerConnectionCommand = createAnswerConnectionCommand({
+    invitations,
+    showConnections,
+    referrals,
+    inviteByEmail,
+  });
+  return { repository, messengers, referrals, answerConnectionCommand };
 }

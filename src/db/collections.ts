@@ -12,6 +12,11 @@
  */
 import type { Collection, Db, Document } from 'mongodb';
 import { withBusyRetry } from './busy-retry.js';
+import {
+  ensureConnectionIndexes,
+  toConnectionCollections,
+  type ConnectionCollections,
+} from './connection-documents.js';
 import type { Category } from '../core/catalog/activity-catalog.js';
 import type { StoredConversation } from '../core/conversations/conversation.js';
 import type { Member } from '../core/members/member.js';
@@ -95,14 +100,6 @@ export interface CreditBalanceDocument {
   balance: number;
 }
 
-/** How many connections a member has. */
-export interface ConnectionCountDocument {
-  _id: string;
-  tenant: string;
-  member: string;
-  count: number;
-}
-
 export type ConversationDocument = StoredConversation & { _id: string };
 
 /** A stored leaderboard, or the list of a tenant's company leaderboards. */
@@ -163,7 +160,7 @@ export interface DigestPostDocument {
 export type BadgeAwardDocument = BadgeAward & { _id: string; tenant: string };
 
 /** Typed access to every collection of the product. */
-export interface Collections {
+export interface Collections extends ConnectionCollections {
   tenants: Collection<TenantDocument>;
   members: Collection<MemberDocument>;
   memberEmails: Collection<MemberEmailDocument>;
@@ -174,7 +171,6 @@ export interface Collections {
   claims: Collection<ClaimDocument>;
   pendingEvents: Collection<PendingEventDocument>;
   creditBalances: Collection<CreditBalanceDocument>;
-  connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
   slackInstallations: Collection<SlackInstallationDocument>;
@@ -197,7 +193,7 @@ export function toCollections(db: Db): Collections {
     claims: collection('claims'),
     pendingEvents: collection('pending_events'),
     creditBalances: collection('credit_balances'),
-    connectionCounts: collection('connection_counts'),
+    ...toConnectionCollections(collection),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
     slackInstallations: collection('slack_installations'),
@@ -221,6 +217,9 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.slackSources.createIndex({ tenant: 1, kind: 1 }),
     collections.digestSubscriptions.createIndex({ tenant: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
+    collections.conversations.createIndex({ tenant: 1, member: 1 }),
+    collections.members.createIndex({ tenant: 1, 'company.key': 1 }),
+    ensureConnectionIndexes(collections),
   ]);
 }
 

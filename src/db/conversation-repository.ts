@@ -23,6 +23,16 @@ export function createConversationRepository(collections: Collections): Conversa
       await conversations.deleteMany({ tenant, teamId });
     },
 
+    async find(tenant, conversationId) {
+      const document = await conversations.findOne({ _id: toDocumentId(tenant, conversationId) });
+      return document ? toConversation(document) : null;
+    },
+
+    async findPersonal(tenant, member) {
+      const document = await conversations.findOne({ tenant, kind: 'personal', member });
+      return document ? toConversation(document) : null;
+    },
+
     async list(tenant) {
       const documents = await conversations.find({ tenant }).sort({ _id: 1 }).toArray();
       return documents.map(toConversation);

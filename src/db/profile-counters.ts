@@ -1,4 +1,4 @@
-/** Credit balances and connection counts, each one document per member. */
+/** Credit balances, one document per member, and connection counts. */
 import type { ProfileCounters } from '../core/profile/ports.js';
 import { toDocumentId, type Collections } from './collections.js';
 
@@ -11,11 +11,14 @@ export function createProfileCounters(collections: Collections): ProfileCounters
       return balance?.balance ?? 0;
     },
 
+    /**
+     * Counted on read from the connection documents: a stored counter would be updated in
+     * place, which the embedded database can lose under concurrent connections, while the
+     * count of the inserts is exact at every moment. MongoDB answers it from the index on
+     * (tenant, members); a member has at most a few hundred connections.
+     */
     async connectionsOf(tenant, member) {
-      const count = await collections.connectionCounts.findOne({
-        _id: toDocumentId(tenant, member),
-      });
-      return count?.count ?? 0;
+      return collections.connections.countDocuments({ tenant, members: member });
     },
   };
 }

@@ -3,6 +3,7 @@
  * database never breaks Slack's three-second limit.
  */
 import type { App } from '@slack/bolt';
+import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
@@ -17,8 +18,12 @@ const NO_REQUESTER_TEXT = 'Slack did not say who sent this command, so it was no
 export interface MendixCommandOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  connections: Pick<ConnectionRepository, 'recordChannel'>;
   logger: Logger;
 }
+
+/** Public and private channels start with C or G; direct messages (D) are shared with nobody. */
+const SHARED_CHANNEL = /^[CG][A-Z0-9]{2,40}$/;
 
 export function registerMendixCommand(app: App, options: MendixCommandOptions): void {
   const logger = options.logger.child({ module: 'slack-command' });
@@ -41,6 +46,9 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
         userId,
         contactFetcher(client, userId, command.user_name ?? null),
       );
+      if (SHARED_CHANNEL.test(command.channel_id ?? '')) {
+        await options.connections.recordChannel(tenant, userId, command.channel_id);
+      }
       const channelId = typeof command.channel_id === 'string' ? command.channel_id : null;
       const view = await options.answerCommand({ tenant, userId, channelId }, text);
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });

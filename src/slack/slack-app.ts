@@ -8,14 +8,18 @@ import {
 } from '@slack/bolt';
 import type { Application } from 'express';
 import type { SlackConfig } from '../config.js';
+import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
+import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import type { SlackActivity } from '../core/slack-sources/record-slack-activity.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
+import { registerInvitationButtons } from './invitation-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
+import { createSlackMessenger } from './slack-messenger.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -44,6 +48,10 @@ export interface SlackAdapterOptions {
   /** Where the OAuth distribution keeps installations; needed only in OAuth mode. */
   installations?: InstallationStore;
   slackActivity: SlackActivity;
+  /** Where the channels members use the bot in are noted, for "people you may know". */
+  connections: Pick<ConnectionRepository, 'recordChannel'>;
+  /** Slack's messenger is registered here, for direct messages such as invitations. */
+  messengers: MessengerRegistry;
   logger: Logger;
 }
 
@@ -109,6 +117,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerCommandButtons(built, options);
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
+    registerInvitationButtons(built, options);
+    options.messengers.register('slack', createSlackMessenger(built.client));
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });
@@ -127,7 +137,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger.info({ mode: 'socket' }, 'slack connected in Socket Mode');
       } else {
         const install = config.mode === 'oauth' ? SLACK_INSTALL_PATH : undefined;
-        logger.info({ mode: config.mode, path: SLACK_EVENTS_PATH, install }, 'slack listening');
+        const fields = { mode: config.mode, path: SLACK_EVENTS_PATH, install };
+        logger.info(fields, 'slack listening over HTTP');
       }
     },
 

@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
+import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Clock } from '../core/shared/clock.js';
@@ -25,6 +26,8 @@ export interface ProfileBotOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
   conversations: ConversationRepository;
+  /** Where the channels members use the bot in are noted, for "people you may know". */
+  connections: Pick<ConnectionRepository, 'recordChannel'>;
   clock: Clock;
   logger: Logger;
 }
@@ -124,6 +127,8 @@ export class ProfileBot extends TeamsActivityHandler {
     const tenant = toTeamsTenant(context.activity);
     const userId = toTeamsUserId(context.activity.from);
     await this.#options.registerContact(tenant, userId, contactFetcher(context));
+    const shared = toSharedChannel(context.activity);
+    if (shared) await this.#options.connections.recordChannel(tenant, userId, shared);
     const channelId = toChannelOf(context.activity);
     const view = await this.#options.answerCommand({ tenant, userId, channelId }, text);
     this.#logger.debug({ tenant, member: userId, view: view.kind }, 'command answered');
@@ -140,6 +145,7 @@ export class ProfileBot extends TeamsActivityHandler {
       conversationId,
       kind,
       teamId: teamOf(activity.channelData)?.id ?? null,
+      member: kind === 'personal' ? toTeamsUserId(activity.from) : null,
       reference: toStoredReference(activity, conversationId, kind),
       updatedAt: this.#options.clock.now(),
     });
@@ -199,6 +205,16 @@ function toChannelOf(activity: Activity): string | null {
   const channel = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel;
   if (typeof channel?.id === 'string') return channel.id;
   return activity.conversation.id.split(';')[0]!;
+}
+
+/** The channel or group chat of an activity; a personal chat is shared with nobody. */
+function toSharedChannel(activity: Activity): string | null {
+  const type = activity.conversation.conversationType;
+  if (type !== 'channel' && type !== 'groupChat') return null;
+  const channel = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel;
+  if (typeof channel?.id === 'string') return channel.id;
+  // A channel's conversation id names the thread after ";messageid="; the channel is before it.
+  return activity.conversation.id.split(';')[0] ?? null;
 }
 
 function includesBot(context: TurnContext, members: { id: string }[] | undefined): boolean {

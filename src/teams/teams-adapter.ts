@@ -10,7 +10,9 @@ import express, { type Application, type Request, type Response } from 'express'
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
 import { activitySchema } from './activity-schema.js';
+import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
+import { createTeamsMessenger } from './teams-messenger.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -22,6 +24,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
+  /** The Teams messenger is registered here, for messages such as invitations. */
+  messengers: MessengerRegistry;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -35,6 +39,11 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const logger = options.logger.child({ module: 'teams' });
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
+  const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
+  options.messengers.register(
+    'teams',
+    createTeamsMessenger({ adapter, appId, conversations: options.conversations }),
+  );
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedActivity {
   conversationId: string;
   body: Record<string, unknown>;
+  /** POST for a new activity, PUT for an update of the activity `activityId`. */
+  method: string;
+  activityId: string | null;
 }
 
 export interface TeamsMember {
@@ -57,7 +60,12 @@ export class BotFrameworkRecorder {
         response.end(JSON.stringify({ error: { code: 'Refused', message: 'refused' } }));
         return;
       }
-      this.sent.push({ conversationId: parts[3] ?? '', body });
+      this.sent.push({
+        conversationId: parts[3] ?? '',
+        body,
+        method: request.method ?? 'POST',
+        activityId: request.method === 'PUT' ? (parts[5] ?? null) : null,
+      });
       this.#waiters = this.#waiters.filter((waiter) => {
         if (this.sent.length < waiter.count) return true;
         waiter.resolve();

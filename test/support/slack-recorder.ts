@@ -142,6 +142,12 @@ export class SlackRecorder {
     if (call.path.startsWith('/api/auth.test')) {
       return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', user: 'bot' };
     }
+    if (call.path.startsWith('/api/chat.postMessage')) {
+      // Posting to a user id opens the bot's direct message with them, as Slack does.
+      const channel = String(call.body.channel);
+      const ts = `1700000000.${String(this.calls.length).padStart(6, '0')}`;
+      return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts };
+    }
     if (call.path.startsWith('/api/users.info')) {
       const user = this.users.get(String(call.body.user));
       if (!user) return { ok: false, error: 'user_not_found' };

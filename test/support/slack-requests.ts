@@ -13,6 +13,8 @@ export interface SlashCommandInput {
   userId: string;
   userName?: string;
   teamId?: string;
+  /** The channel the command is typed in; a public channel unless given. */
+  channelId?: string;
   responseUrl: string;
 }
 
@@ -26,7 +28,7 @@ export async function postSlashCommand(
     token: 'deprecated-verification-token',
     team_id: input.teamId ?? 'T0TEST',
     team_domain: 'test',
-    channel_id: 'C0GENERAL',
+    channel_id: input.channelId ?? 'C0GENERAL',
     channel_name: 'general',
     user_id: input.userId,
     user_name: input.userName ?? input.userId.toLowerCase(),

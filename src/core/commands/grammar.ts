@@ -7,12 +7,14 @@
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
 import { DIGEST_USAGE, parseDigestCommand, type DigestCommand } from '../digests/digest-command.js';
 import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
+import { parseConnectionCommand, type ConnectionCommand } from './connection-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
   | DigestCommand
+  | ConnectionCommand
   | { name: 'help' }
   | { name: 'admin'; admin: AdminCommand };
 
@@ -38,6 +40,22 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Top 10 of the last 30 days, and your place.',
   },
   {
+    name: 'connect',
+    usage: 'connect @member',
+    description: 'Invite a member to connect with you.',
+  },
+  {
+    name: 'connections',
+    usage: 'connections',
+    description: 'Your connections, invitations and people you may know.',
+  },
+  { name: 'referral', usage: 'referral', description: 'Your personal link to invite people.' },
+  {
+    name: 'invite',
+    usage: 'invite someone@example.com',
+    description: 'Invite someone to the community by e-mail.',
+  },
+  {
     name: 'digest',
     usage: DIGEST_USAGE,
     description: 'Admins: a daily leaderboard digest in this channel (default 09:00).',
@@ -45,7 +63,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
   {
     name: 'admin',
-    usage: 'admin <subcommand>',
+    usage: 'admin [subcommand]',
     description: 'Admins only: community settings. “admin help” lists them.',
   },
 ];
@@ -75,8 +93,11 @@ export function parseCommand(text: string): ParseResult {
       return parseAdmin(args);
     case 'digest':
       return parseDigest(args);
-    default:
+    default: {
+      const connection = parseConnectionCommand(name, args);
+      if (connection) return connection.ok ? ok(connection.command) : fail(connection.problem);
       return fail(`I don’t know the command “${truncate(word)}”.`);
+    }
   }
 }
 

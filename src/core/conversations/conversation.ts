@@ -10,6 +10,8 @@ export interface StoredConversation {
   kind: ConversationKind;
   /** The team of a channel, or null. */
   teamId: string | null;
+  /** The member a personal chat is with; absent for other conversations. */
+  member?: string | null;
   /** The platform's reference for posting later, kept as the platform gave it. */
   reference: Record<string, unknown>;
   updatedAt: Date;
@@ -23,4 +25,7 @@ export interface ConversationRepository {
   /** Forgets every conversation of a team: the bot was removed from it. */
   removeTeam(tenant: string, teamId: string): Promise<void>;
   list(tenant: string): Promise<StoredConversation[]>;
+  find(tenant: string, conversationId: string): Promise<StoredConversation | null>;
+  /** The member's personal chat with the bot, where one is known. */
+  findPersonal(tenant: string, member: string): Promise<StoredConversation | null>;
 }

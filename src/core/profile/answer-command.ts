@@ -3,6 +3,7 @@ import type { AnswerAdmin } from '../admins/answer-admin.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
 import type { ManageDigests } from '../digests/manage-digests.js';
+import type { AnswerConnectionCommand } from '../connections/answer-connection-command.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
@@ -23,6 +24,7 @@ export interface AnswerCommandOptions {
   answerAdmin: AnswerAdmin;
   /** Digest subscriptions; without it the digest commands say they are not available. */
   manageDigests?: ManageDigests;
+  answerConnectionCommand: AnswerConnectionCommand;
 }
 
 /** Who asks, in which tenant. */
@@ -53,6 +55,14 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       case 'digest':
         if (!manageDigests) return { kind: 'failure', message: 'Digests are not available here.' };
         return manageDigests({ ...viewer, channelId: viewer.channelId ?? null }, command);
+      case 'connect':
+      case 'accept':
+      case 'ignore':
+      case 'connections':
+      case 'referral':
+      case 'joined':
+      case 'invite':
+        return options.answerConnectionCommand(viewer, command);
     }
   }
 

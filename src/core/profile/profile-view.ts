@@ -1,5 +1,11 @@
 /** View models of the profile: what a member sees, before any platform renders it. */
 import type { Category } from '../catalog/activity-catalog.js';
+import type {
+  ConnectionsView,
+  EmailInvitationView,
+  InvitationView,
+  ReferralView,
+} from '../connections/connection-view.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
@@ -96,4 +102,8 @@ export type View =
   | UsageView
   | NoticeView
   | LeaderboardView
+  | ConnectionsView
+  | InvitationView
+  | ReferralView
+  | EmailInvitationView
   | FailureView;

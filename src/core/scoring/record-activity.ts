@@ -22,6 +22,18 @@ export interface ScoringOptions {
   logger: Logger;
   /** How often a booking retries when other processes keep taking its ledger position. */
   maxAttempts?: number;
+  /** Runs after each event that gave a member points; its failures are logged, not raised. */
+  onPointsApplied?: (award: AppliedAward) => Promise<void>;
+}
+
+/** An event that gave a member points, as hooks after the scoring see it. */
+export interface AppliedAward {
+  tenant: string;
+  member: string;
+  source: string;
+  activity: string;
+  eventKey: string;
+  applied: number;
 }
 
 /** The scoring use cases. */
@@ -65,10 +77,36 @@ export function createScoring(options: ScoringOptions): Scoring {
           keepPending(event, routing.eventKey, routing.email),
         );
       case 'member':
-        return serializer.run(`${event.tenant}|${routing.userId}`, () =>
-          booker.bookEvent(event, routing.eventKey, routing.userId),
-        );
+        return serializer
+          .run(`${event.tenant}|${routing.userId}`, () =>
+            booker.bookEvent(event, routing.eventKey, routing.userId),
+          )
+          .then((result) => afterBooking(event, routing.eventKey, routing.userId, result));
     }
+  }
+
+  /** Runs the hook outside the member's queue, so that it may book for the same member. */
+  async function afterBooking(
+    event: ActivityEvent,
+    eventKey: string,
+    userId: string,
+    result: EventResult,
+  ): Promise<EventResult> {
+    if (!options.onPointsApplied || result.duplicate || result.applied <= 0) return result;
+    const award = {
+      tenant: event.tenant,
+      member: userId,
+      source: event.source,
+      activity: event.activity,
+      eventKey,
+      applied: result.applied,
+    };
+    try {
+      await options.onPointsApplied(award);
+    } catch (error) {
+      logger.error({ tenant: event.tenant, member: userId, eventKey, err: error }, 'hook failed');
+    }
+    return result;
   }
 
   async function keepPending(
@@ -101,10 +139,11 @@ export function createScoring(options: ScoringOptions): Scoring {
     const kept = await pending.listForEmail(tenant, toEmailKey(email));
     for (const { event, eventKey } of kept) {
       const ownEvent = { ...event, member: { kind: 'user', userId } as const };
-      await serializer.run(`${tenant}|${userId}`, () =>
+      const result = await serializer.run(`${tenant}|${userId}`, () =>
         booker.bookEvent(ownEvent, eventKey, userId),
       );
       await pending.remove(tenant, eventKey);
+      await afterBooking(ownEvent, eventKey, userId, result);
     }
     if (kept.length > 0) {
       logger.info({ tenant, member: userId, count: kept.length }, 'kept events booked');

@@ -24,6 +24,7 @@ import {
   toProfileSummary,
   toWindowText,
 } from '../../present/text.js';
+import { presentConnectionView } from './present-connections.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -62,6 +63,11 @@ export function presentSlackMessage(view: View): SlackMessage {
       return plain(`<@${view.userId}> has no profile yet.`);
     case 'failure':
       return plain(view.message);
+    case 'connections':
+    case 'invitation':
+    case 'referral':
+    case 'email_invitation':
+      return presentConnectionView(view);
   }
 }
 
@@ -161,7 +167,7 @@ function categoryBars(bars: CategoryBar[]): string {
 }
 
 /** One button an action; the button's value is the command it runs. */
-function buttons(actions: CommandAction[]): KnownBlock[] {
+export function buttons(actions: CommandAction[]): KnownBlock[] {
   if (actions.length === 0) return [];
   return [
     {
@@ -176,16 +182,16 @@ function buttons(actions: CommandAction[]): KnownBlock[] {
   ];
 }
 
-function header(text: string): KnownBlock {
+export function header(text: string): KnownBlock {
   const clipped = text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
   return { type: 'header', text: { type: 'plain_text', text: clipped, emoji: true } };
 }
 
-function section(text: string): KnownBlock {
+export function section(text: string): KnownBlock {
   return { type: 'section', text: markdown(text) };
 }
 
-function context(text: string): KnownBlock {
+export function context(text: string): KnownBlock {
   return { type: 'context', elements: [markdown(text)] };
 }
 
@@ -198,6 +204,6 @@ function plain(text: string): SlackMessage {
 }
 
 /** Slack reads &, < and > as markup in mrkdwn. */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -22,6 +22,7 @@ import {
   toProfileSummary,
   toWindowText,
 } from '../../present/text.js';
+import { presentConnectionCard } from './present-connections.js';
 
 export const CARD_VERSION = '1.5';
 
@@ -39,13 +40,18 @@ export interface AdaptiveCard {
   actions?: CardAction[];
 }
 
-type CardElement = Record<string, unknown> & { type: string };
+export type CardElement = Record<string, unknown> & { type: string };
 
-/** A button; its data comes back as the activity's value, a command like a typed one. */
-interface CardAction {
-  type: 'Action.Submit';
+/**
+ * A button; its data comes back as the activity's value (Action.Submit) or in an invoke
+ * (Action.Execute, answered with a card in place), a command like a typed one.
+ */
+export interface CardAction {
+  type: 'Action.Submit' | 'Action.Execute';
   title: string;
-  data: { command: string };
+  verb?: string;
+  style?: 'positive' | 'destructive';
+  data: { command: string; subject?: string };
 }
 
 export function presentTeamsMessage(view: View): TeamsMessage {
@@ -72,6 +78,11 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return plain('This member has no profile yet.');
     case 'failure':
       return plain(view.message);
+    case 'connections':
+    case 'invitation':
+    case 'referral':
+    case 'email_invitation':
+      return presentConnectionCard(view);
   }
 }
 
@@ -213,15 +224,15 @@ function categoryBars(bars: CategoryBar[]): CardElement[] {
  * Text from members, shown as written: card text is markdown, so a link in a name or an
  * echoed command would become a link in a card the bot wrote.
  */
-function toCardText(text: string): string {
+export function toCardText(text: string): string {
   return text.replace(/\]\(/g, ']\u200B(').replace(/</g, '\uFF1C');
 }
 
-function heading(text: string): CardElement {
+export function heading(text: string): CardElement {
   return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true };
 }
 
-function subheading(text: string): CardElement {
+export function subheading(text: string): CardElement {
   return { type: 'TextBlock', text, weight: 'Bolder', spacing: 'Medium' };
 }
 
@@ -229,7 +240,7 @@ function monospace(text: string): CardElement {
   return { type: 'TextBlock', text, fontType: 'Monospace', wrap: true };
 }
 
-function toCard(body: CardElement[], actions: CommandAction[]): AdaptiveCard {
+export function toCard(body: CardElement[], actions: CommandAction[]): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -239,7 +250,7 @@ function toCard(body: CardElement[], actions: CommandAction[]): AdaptiveCard {
   };
 }
 
-function toSubmit(action: CommandAction): CardAction {
+export function toSubmit(action: CommandAction): CardAction {
   return { type: 'Action.Submit', title: action.label, data: { command: action.command } };
 }
 

@@ -109,7 +109,10 @@ describe('parseCommand', () => {
 describe('COMMAND_HELP', () => {
   it('describes every command the parser knows, each by a usage it accepts', () => {
     for (const help of COMMAND_HELP) {
-      const command = expectCommand(parseCommand(help.usage.split(' ')[0]!));
+      // The usage's first form without its optional parts, with an example for "@member".
+      const required = help.usage.replace(/\s*\[[^\]]*\]/g, '').split(' | ')[0]!;
+      const example = required.replace('@member', '<@U0TEST>');
+      const command = expectCommand(parseCommand(example));
 
       expect(command.name).toBe(help.name);
       expect(help.description).not.toBe('');

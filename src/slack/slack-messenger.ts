@@ -1,0 +1,23 @@
+/** Direct messages to members in Slack: posted to the user id, which opens the bot's DM. */
+import type { webApi } from '@slack/bolt';
+import type { ChatMessenger } from '../core/connections/ports.js';
+import { presentSlackMessage } from './present/present-slack.js';
+
+export function createSlackMessenger(client: webApi.WebClient): ChatMessenger {
+  return {
+    async sendToMember(_tenant, member, view) {
+      const message = presentSlackMessage(view);
+      const posted = await client.chat.postMessage({ channel: member, ...message });
+      if (!posted.channel || !posted.ts) return null;
+      return { conversation: posted.channel, message: posted.ts };
+    },
+
+    async update(_tenant, ref, view) {
+      await client.chat.update({
+        channel: ref.conversation,
+        ts: ref.message,
+        ...presentSlackMessage(view),
+      });
+    },
+  };
+}
