@@ -1,7 +1,9 @@
 /** Wires the core's use cases to the database adapters. */
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
+import { createAdminCommands } from './core/admins/admin-commands.js';
 import { createAdminPolicy } from './core/admins/admin-policy.js';
+import { createMemberNotifier } from './core/notifications/member-notifier.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -58,7 +60,25 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
-  const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
+  const notifier = createMemberNotifier();
+  const answerAdmin = createAdminCommands({
+    admins,
+    scoring,
+    ledger,
+    figures,
+    members,
+    tenants,
+    notifier,
+    clock,
+    logger,
+  });
+  const answerCommand = createAnswerCommand({
+    members,
+    figures,
+    counters,
+    leaderboards,
+    answerAdmin,
+  });
 
   return {
     ledger,
@@ -72,6 +92,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     registerContact,
     leaderboards,
     admins,
+    notifier,
     answerCommand,
   };
 }

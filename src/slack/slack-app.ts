@@ -3,10 +3,12 @@ import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slac
 import type { Application } from 'express';
 import type { SlackConfig } from '../config.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
+import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
+import { registerDirectMessages } from './direct-messages.js';
 import { registerMendixCommand } from './mendix-command.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
@@ -16,6 +18,7 @@ export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  notifier: MemberNotifier;
   logger: Logger;
 }
 
@@ -59,6 +62,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
     registerCommandButtons(built, options);
+    registerDirectMessages(built, options.notifier, logger);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -5,12 +5,14 @@
  */
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
-  | { name: 'help' };
+  | { name: 'help' }
+  | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
 
@@ -34,6 +36,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Top 10 of the last 30 days, and your place.',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
+  {
+    name: 'admin',
+    usage: 'admin award | penalize | ledger | rebuild',
+    description: 'For community admins: awards, penalties, ledgers, rebuilding figures.',
+  },
 ];
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; problem: string };
@@ -57,6 +64,8 @@ export function parseCommand(text: string): ParseResult {
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
+    case 'admin':
+      return parseAdmin(args);
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -76,6 +85,11 @@ function parseLeaderboard(args: string[]): ParseResult {
     '“leaderboard” takes a category (community, marketplace, platform, impact, learning), ' +
       '“company <name>” or “all”.',
   );
+}
+
+function parseAdmin(args: string[]): ParseResult {
+  const parsed = parseAdminCommand(args);
+  return parsed.ok ? ok({ name: 'admin', admin: parsed.admin }) : fail(parsed.problem);
 }
 
 function ok(command: Command): ParseResult {

@@ -1,4 +1,5 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
+import type { AnswerAdminCommand } from '../admins/admin-commands.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
@@ -18,6 +19,7 @@ export interface AnswerCommandOptions {
   figures: FiguresRepository;
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
+  answerAdmin: AnswerAdminCommand;
 }
 
 /** Who asks, in which tenant. */
@@ -41,6 +43,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
       case 'leaderboard':
         return leaderboards.show(viewer, command.scope);
+      case 'admin':
+        return options.answerAdmin(viewer, command.admin);
     }
   }
 

@@ -1,4 +1,5 @@
 /** View models of the profile: what a member sees, before any platform renders it. */
+import type { AdminLedgerView } from '../admins/admin-view.js';
 import type { Category } from '../catalog/activity-catalog.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
@@ -96,4 +97,5 @@ export type View =
   | UsageView
   | NoticeView
   | LeaderboardView
+  | AdminLedgerView
   | FailureView;

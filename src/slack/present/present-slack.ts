@@ -9,6 +9,7 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import { presentAdminLedger } from './present-admin.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -53,6 +54,8 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'admin_ledger':
+      return presentAdminLedger(view);
     case 'notice':
       return {
         text: view.message,

@@ -7,6 +7,7 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import { presentAdminLedgerBody } from './present-admin.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -60,6 +61,10 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'admin_ledger': {
+      const { text, body } = presentAdminLedgerBody(view, toCardText);
+      return { text, card: toCard(body, view.actions) };
+    }
     case 'notice':
       return {
         text: view.message,
