@@ -4,6 +4,9 @@ import { defaultCatalog } from './core/catalog/activity-catalog.js';
 import { createAdminCommands } from './core/admins/admin-commands.js';
 import { createAdminPolicy } from './core/admins/admin-policy.js';
 import { createMemberNotifier } from './core/notifications/member-notifier.js';
+import { createSubmitForm } from './core/forms/submit-form.js';
+import { createProfileSettings } from './core/profile/profile-settings.js';
+import { createProfileSettingsRepository } from './db/profile-settings-repository.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -72,12 +75,18 @@ export function createServices(database: Database, config: Config, clock: Clock,
     clock,
     logger,
   });
+  const settings = createProfileSettingsRepository(collections, clock);
+  const profileSettings = createProfileSettings({ settings, members, scoring, clock, logger });
+  const submitForm = createSubmitForm({ profileSettings });
   const answerCommand = createAnswerCommand({
     members,
     figures,
     counters,
     leaderboards,
     answerAdmin,
+    admins,
+    settings,
+    profileSettings,
   });
 
   return {
@@ -94,5 +103,6 @@ export function createServices(database: Database, config: Config, clock: Clock,
     admins,
     notifier,
     answerCommand,
+    submitForm,
   };
 }

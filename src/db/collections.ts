@@ -20,6 +20,7 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
+import type { PersonalInfo } from '../core/profile/personal-info.js';
 
 export interface TenantDocument {
   _id: string;
@@ -33,6 +34,8 @@ export type MemberDocument = Omit<Member, 'platformAdmin'> & {
   platformAdmin?: boolean;
   /** Set once kept events and sign-up awards were settled for the member. */
   signupSettled?: boolean;
+  /** Whether only the member and admins see the profile; absent means public. */
+  private?: boolean;
 };
 
 /** Links an e-mail address to the member who has it; the first member to claim it keeps it. */
@@ -112,6 +115,15 @@ export interface LeaderboardDocument {
   companies?: Company[];
 }
 
+/** A member's personal info, apart from the member document that contact updates rewrite. */
+export interface MemberProfileDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  info: PersonalInfo;
+  updatedAt: Date;
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -127,6 +139,7 @@ export interface Collections {
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
+  memberProfiles: Collection<MemberProfileDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -145,6 +158,7 @@ export function toCollections(db: Db): Collections {
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
+    memberProfiles: collection('member_profiles'),
   };
 }
 

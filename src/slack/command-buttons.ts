@@ -6,6 +6,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
+import { presentSlackModal } from './present/present-form.js';
 import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present/present-slack.js';
 import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
@@ -32,6 +33,11 @@ export function registerCommandButtons(app: App, options: CommandButtonOptions):
     const { tenant, userId } = requester;
     await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
     const view = await options.answerCommand({ tenant, userId }, action.value ?? '');
+    if (view.kind === 'form') {
+      await client.views.open({ trigger_id: body.trigger_id, view: presentSlackModal(view) });
+      logger.debug({ tenant, member: userId, form: view.form }, 'form opened');
+      return;
+    }
     const message = presentSlackMessage(view);
 
     if (body.container.type === 'view') {

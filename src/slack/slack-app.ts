@@ -9,6 +9,8 @@ import type { Logger } from '../core/shared/logger.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
 import { registerDirectMessages } from './direct-messages.js';
+import { registerFormSubmissions } from './form-submissions.js';
+import type { SubmitForm } from '../core/forms/submit-form.js';
 import { registerMendixCommand } from './mendix-command.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
@@ -19,6 +21,7 @@ export interface SlackAdapterOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
   notifier: MemberNotifier;
+  submitForm: SubmitForm;
   logger: Logger;
 }
 
@@ -63,6 +66,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerAppHome(built, options);
     registerCommandButtons(built, options);
     registerDirectMessages(built, options.notifier, logger);
+    registerFormSubmissions(built, options);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -12,6 +12,7 @@ export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
   | { name: 'help' }
+  | { name: 'settings' }
   | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
@@ -37,6 +38,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
   {
+    name: 'settings',
+    usage: 'settings',
+    description: 'Edit your personal info; make your profile public or private.',
+  },
+  {
     name: 'admin',
     usage: 'admin award | penalize | ledger | rebuild',
     description: 'For community admins: awards, penalties, ledgers, rebuilding figures.',
@@ -58,7 +64,8 @@ export function parseCommand(text: string): ParseResult {
   const name = word.toLowerCase();
   switch (name) {
     case 'help':
-      return args.length === 0 ? ok({ name }) : fail('“help” takes no arguments.');
+    case 'settings':
+      return args.length === 0 ? ok({ name }) : fail(`“${name}” takes no arguments.`);
     case 'profile':
     case 'stats':
       return parseSubject(name, args);

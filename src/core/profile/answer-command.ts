@@ -1,5 +1,8 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import type { AnswerAdminCommand } from '../admins/admin-commands.js';
+import type { AdminPolicy } from '../admins/admin-policy.js';
+import type { ProfileSettingsUseCases } from './profile-settings.js';
+import type { ProfileSettingsRepository } from './settings-ports.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
 import type { Leaderboards } from '../leaderboards/leaderboards.js';
@@ -12,6 +15,7 @@ import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
 const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
+const OPEN_SETTINGS: CommandAction = { label: 'Settings', command: 'settings' };
 const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
 
 export interface AnswerCommandOptions {
@@ -20,6 +24,9 @@ export interface AnswerCommandOptions {
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
   answerAdmin: AnswerAdminCommand;
+  admins: Pick<AdminPolicy, 'isAdmin'>;
+  settings: ProfileSettingsRepository;
+  profileSettings: Pick<ProfileSettingsUseCases, 'open'>;
 }
 
 /** Who asks, in which tenant. */
@@ -45,6 +52,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return leaderboards.show(viewer, command.scope);
       case 'admin':
         return options.answerAdmin(viewer, command.admin);
+      case 'settings':
+        return options.profileSettings.open(viewer);
     }
   }
 
@@ -55,11 +64,17 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
   ): Promise<View> {
     const member = await members.findByUserId(viewer.tenant, userId);
     if (!member) return { kind: 'no_profile', userId };
+    const displayName = member.displayName ?? userId;
+    const stored = await options.settings.find(viewer.tenant, userId);
+    const isPrivate = stored?.private ?? (await options.settings.isPrivate(viewer.tenant, userId));
+    if (isPrivate && !(await maySeePrivate(viewer, userId))) {
+      return { kind: 'private_profile', userId, displayName };
+    }
 
     const totals = (await figures.findTotals(viewer.tenant, userId)) ?? noTotals(userId);
     const subject: ProfileSubject = {
       userId,
-      displayName: member.displayName ?? userId,
+      displayName,
       company: member.company?.name ?? null,
       isViewer: userId === viewer.userId,
     };
@@ -79,8 +94,13 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       counters.connectionsOf(viewer.tenant, userId),
       leaderboards.positionOf(viewer.tenant, userId),
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD] : [];
-    return { kind, ...shared, credits, connections, position, actions };
+    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD, OPEN_SETTINGS] : [];
+    const info = stored?.info ?? null;
+    return { kind, ...shared, credits, connections, position, info, isPrivate, actions };
+  }
+
+  async function maySeePrivate(viewer: Viewer, userId: string): Promise<boolean> {
+    return userId === viewer.userId || options.admins.isAdmin(viewer.tenant, viewer.userId);
   }
 
   return async (viewer, text) => {

@@ -1,6 +1,8 @@
 /** View models of the profile: what a member sees, before any platform renders it. */
 import type { AdminLedgerView } from '../admins/admin-view.js';
 import type { Category } from '../catalog/activity-catalog.js';
+import type { FormView } from '../forms/form-view.js';
+import type { PersonalInfo } from './personal-info.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
@@ -39,7 +41,18 @@ export interface ProfileView {
   /** Place on the 30-day leaderboard of everyone; null without points in that window. */
   position: LeaderboardPosition | null;
   categories: CategoryBar[];
+  /** The personal-info card; null until the member saved settings. */
+  info?: PersonalInfo | null;
+  /** Whether only the member and admins see this profile. */
+  isPrivate?: boolean;
   actions: CommandAction[];
+}
+
+/** Someone else's private profile: only that it is private. */
+export interface PrivateProfileView {
+  kind: 'private_profile';
+  userId: string;
+  displayName: string;
 }
 
 /** Points by category in detail. */
@@ -98,4 +111,6 @@ export type View =
   | NoticeView
   | LeaderboardView
   | AdminLedgerView
+  | FormView
+  | PrivateProfileView
   | FailureView;

@@ -10,6 +10,12 @@ import type {
   View,
 } from '../../core/profile/profile-view.js';
 import { presentAdminLedger } from './present-admin.js';
+import {
+  PRIVATE_NOTE,
+  toPersonalInfoFacts,
+  toPrivateProfileText,
+} from '../../present/personal-info-text.js';
+import type { PersonalInfo } from '../../core/profile/personal-info.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -56,6 +62,10 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentLeaderboard(view);
     case 'admin_ledger':
       return presentAdminLedger(view);
+    case 'form':
+      return plain(`${view.title}: use ${SLASH_COMMAND} ${view.form} to open the form.`);
+    case 'private_profile':
+      return plain(escapeText(toPrivateProfileText(view.displayName)));
     case 'notice':
       return {
         text: view.message,
@@ -102,6 +112,7 @@ function presentProfile(view: ProfileView): SlackMessage {
         markdown(`*Leaderboard, 30 days*\n${positionLine(view)}`),
       ],
     },
+    ...personalInfo(view.info ?? null, view.isPrivate === true),
     section(`*Next level*\n${nextLevelLine(level)}`),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
@@ -111,6 +122,19 @@ function presentProfile(view: ProfileView): SlackMessage {
     text: toProfileSummary(view),
     blocks,
   };
+}
+
+/** The personal-info card: the bio, then each filled-in field. */
+function personalInfo(info: PersonalInfo | null, isPrivate: boolean): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (isPrivate) blocks.push(context(`:lock: ${PRIVATE_NOTE}`));
+  if (!info) return blocks;
+  const facts = toPersonalInfoFacts(info).map(
+    (fact) => `*${fact.title}:* ${escapeText(fact.value)}`,
+  );
+  const lines = [info.bio ? `_${escapeText(info.bio)}_` : '', ...facts].filter(Boolean);
+  if (lines.length > 0) blocks.push(section(lines.join('\n')));
+  return blocks;
 }
 
 function positionLine(view: ProfileView): string {

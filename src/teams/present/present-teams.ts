@@ -8,6 +8,13 @@ import type {
   View,
 } from '../../core/profile/profile-view.js';
 import { presentAdminLedgerBody } from './present-admin.js';
+import { presentFormCard } from './present-form.js';
+import type { PersonalInfo } from '../../core/profile/personal-info.js';
+import {
+  PRIVATE_NOTE,
+  toPersonalInfoFacts,
+  toPrivateProfileText,
+} from '../../present/personal-info-text.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -46,7 +53,7 @@ type CardElement = Record<string, unknown> & { type: string };
 interface CardAction {
   type: 'Action.Submit';
   title: string;
-  data: { command: string };
+  data: { command: string } | Record<string, string>;
 }
 
 export function presentTeamsMessage(view: View): TeamsMessage {
@@ -61,6 +68,12 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'form': {
+      const { body, actions } = presentFormCard(view, toCardText);
+      return { text: view.title, card: { ...toCard(body, []), actions } };
+    }
+    case 'private_profile':
+      return plain(toCardText(toPrivateProfileText(view.displayName)));
     case 'admin_ledger': {
       const { text, body } = presentAdminLedgerBody(view, toCardText);
       return { text, card: toCard(body, view.actions) };
@@ -99,12 +112,31 @@ function presentProfile(view: ProfileView): TeamsMessage {
         },
       ],
     },
+    ...personalInfo(view.info ?? null, view.isPrivate === true),
     subheading('Next level'),
     monospace(nextLevelLine(level)),
     subheading('Points by category'),
     ...categoryBars(view.categories),
   ];
   return { text: toProfileSummary(view), card: toCard(body, view.actions) };
+}
+
+/** The personal-info card: the bio, then each filled-in field. */
+function personalInfo(info: PersonalInfo | null, isPrivate: boolean): CardElement[] {
+  const elements: CardElement[] = [];
+  if (isPrivate) {
+    elements.push({ type: 'TextBlock', text: PRIVATE_NOTE, isSubtle: true, wrap: true });
+  }
+  if (!info) return elements;
+  if (info.bio) {
+    elements.push({ type: 'TextBlock', text: toCardText(info.bio), wrap: true });
+  }
+  const facts = toPersonalInfoFacts(info).map((fact) => ({
+    title: fact.title,
+    value: toCardText(fact.value),
+  }));
+  if (facts.length > 0) elements.push({ type: 'FactSet', facts });
+  return elements;
 }
 
 function presentLeaderboard(view: LeaderboardView): TeamsMessage {
