@@ -7,6 +7,8 @@ import { createMemberNotifier } from './core/notifications/member-notifier.js';
 import { createSubmitForm } from './core/forms/submit-form.js';
 import { createProfileSettings } from './core/profile/profile-settings.js';
 import { createProfileSettingsRepository } from './db/profile-settings-repository.js';
+import { createPortfolio } from './core/portfolio/portfolio.js';
+import { createProjectRepository } from './db/project-repository.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -77,7 +79,15 @@ export function createServices(database: Database, config: Config, clock: Clock,
   });
   const settings = createProfileSettingsRepository(collections, clock);
   const profileSettings = createProfileSettings({ settings, members, scoring, clock, logger });
-  const submitForm = createSubmitForm({ profileSettings });
+  const portfolio = createPortfolio({
+    projects: createProjectRepository(collections),
+    members,
+    settings,
+    isAdmin: (tenant, userId) => admins.isAdmin(tenant, userId),
+    clock,
+    logger,
+  });
+  const submitForm = createSubmitForm({ profileSettings, portfolio });
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -87,6 +97,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     admins,
     settings,
     profileSettings,
+    portfolio,
   });
 
   return {

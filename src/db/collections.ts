@@ -21,6 +21,7 @@ import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
 import type { PersonalInfo } from '../core/profile/personal-info.js';
+import type { Project } from '../core/portfolio/project.js';
 
 export interface TenantDocument {
   _id: string;
@@ -124,6 +125,8 @@ export interface MemberProfileDocument {
   updatedAt: Date;
 }
 
+export type ProjectDocument = Project & { _id: string };
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -140,6 +143,7 @@ export interface Collections {
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
   memberProfiles: Collection<MemberProfileDocument>;
+  projects: Collection<ProjectDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -159,6 +163,7 @@ export function toCollections(db: Db): Collections {
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
     memberProfiles: collection('member_profiles'),
+    projects: collection('portfolio_projects'),
   };
 }
 
@@ -172,6 +177,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.projects.createIndex({ tenant: 1, member: 1 }),
   ]);
 }
 

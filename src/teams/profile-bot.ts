@@ -185,7 +185,7 @@ export class ProfileBot extends TeamsActivityHandler {
 function toActionCommand(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;
   const { command, subject } = data as { command?: unknown; subject?: unknown };
-  if (typeof command !== 'string' || command.length > 50) return null;
+  if (typeof command !== 'string' || command.length > 200) return null;
   if (subject === undefined) return command;
   return typeof subject === 'string' ? `${command} <@${subject}>` : null;
 }

@@ -6,6 +6,7 @@
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
 import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
+import { parsePortfolioCommand, type PortfolioCommand } from './portfolio-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
@@ -13,6 +14,7 @@ export type Command =
   | { name: 'leaderboard'; scope: ScopeRequest }
   | { name: 'help' }
   | { name: 'settings' }
+  | { name: 'portfolio'; portfolio: PortfolioCommand }
   | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
@@ -41,6 +43,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'settings',
     usage: 'settings',
     description: 'Edit your personal info; make your profile public or private.',
+  },
+  {
+    name: 'portfolio',
+    usage: 'portfolio [@member | add]',
+    description: 'Projects you or a member built; add, draft and publish your own.',
   },
   {
     name: 'admin',
@@ -73,6 +80,10 @@ export function parseCommand(text: string): ParseResult {
       return parseLeaderboard(args);
     case 'admin':
       return parseAdmin(args);
+    case 'portfolio': {
+      const parsed = parsePortfolioCommand(args);
+      return parsed.ok ? ok({ name, portfolio: parsed.portfolio }) : fail(parsed.problem);
+    }
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }

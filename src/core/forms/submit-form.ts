@@ -1,4 +1,5 @@
 /** Routes a submitted form to the use case that owns it. */
+import type { Portfolio } from '../portfolio/portfolio.js';
 import type { ProfileSettingsUseCases } from '../profile/profile-settings.js';
 import type { View } from '../profile/profile-view.js';
 import type { FormName } from './form-view.js';
@@ -16,6 +17,7 @@ export interface FormSubmission {
 
 export interface SubmitFormOptions {
   profileSettings: ProfileSettingsUseCases;
+  portfolio: Pick<Portfolio, 'submit'>;
 }
 
 /** Submits a form for the member who filled it in. */
@@ -35,7 +37,12 @@ export function createSubmitForm(options: SubmitFormOptions): SubmitForm {
       case 'settings':
         return options.profileSettings.submit(member, submission.values);
       case 'project':
-        throw new Error('project forms are not handled yet');
+        return options.portfolio.submit(
+          member,
+          submission.key,
+          submission.intent,
+          submission.values,
+        );
     }
   };
 }

@@ -1,6 +1,8 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import type { AnswerAdminCommand } from '../admins/admin-commands.js';
 import type { AdminPolicy } from '../admins/admin-policy.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
+import type { PortfolioCommand } from '../commands/portfolio-grammar.js';
 import type { ProfileSettingsUseCases } from './profile-settings.js';
 import type { ProfileSettingsRepository } from './settings-ports.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
@@ -27,6 +29,7 @@ export interface AnswerCommandOptions {
   admins: Pick<AdminPolicy, 'isAdmin'>;
   settings: ProfileSettingsRepository;
   profileSettings: Pick<ProfileSettingsUseCases, 'open'>;
+  portfolio: Portfolio;
 }
 
 /** Who asks, in which tenant. */
@@ -54,6 +57,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return options.answerAdmin(viewer, command.admin);
       case 'settings':
         return options.profileSettings.open(viewer);
+      case 'portfolio':
+        return answerPortfolio(viewer, command.portfolio);
     }
   }
 
@@ -97,6 +102,20 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
     const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD, OPEN_SETTINGS] : [];
     const info = stored?.info ?? null;
     return { kind, ...shared, credits, connections, position, info, isPrivate, actions };
+  }
+
+  function answerPortfolio(viewer: Viewer, command: PortfolioCommand): Promise<View> {
+    const { portfolio } = options;
+    switch (command.action) {
+      case 'list':
+        return portfolio.list(viewer, command.owner ?? viewer.userId);
+      case 'show':
+        return portfolio.show(viewer, command.owner ?? viewer.userId, command.id);
+      case 'add':
+        return portfolio.edit(viewer, null);
+      case 'edit':
+        return portfolio.edit(viewer, command.id);
+    }
   }
 
   async function maySeePrivate(viewer: Viewer, userId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { AdminLedgerView } from '../admins/admin-view.js';
 import type { Category } from '../catalog/activity-catalog.js';
 import type { FormView } from '../forms/form-view.js';
 import type { PersonalInfo } from './personal-info.js';
+import type { PortfolioView, ProjectView } from '../portfolio/portfolio-view.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
@@ -113,4 +114,6 @@ export type View =
   | AdminLedgerView
   | FormView
   | PrivateProfileView
+  | PortfolioView
+  | ProjectView
   | FailureView;

@@ -10,6 +10,7 @@ import type {
   View,
 } from '../../core/profile/profile-view.js';
 import { presentAdminLedger } from './present-admin.js';
+import { presentPortfolioBlocks, presentProjectBlocks } from './present-portfolio.js';
 import {
   PRIVATE_NOTE,
   toPersonalInfoFacts,
@@ -66,6 +67,16 @@ export function presentSlackMessage(view: View): SlackMessage {
       return plain(`${view.title}: use ${SLASH_COMMAND} ${view.form} to open the form.`);
     case 'private_profile':
       return plain(escapeText(toPrivateProfileText(view.displayName)));
+    case 'portfolio':
+      return {
+        text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
+        blocks: [...presentPortfolioBlocks(view, COMMAND_BUTTON_PREFIX), ...buttons(view.actions)],
+      };
+    case 'project':
+      return {
+        text: `${view.content.appName}, by ${view.owner.displayName}`,
+        blocks: [...presentProjectBlocks(view), ...buttons(view.actions)],
+      };
     case 'notice':
       return {
         text: view.message,

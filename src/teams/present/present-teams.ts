@@ -9,6 +9,7 @@ import type {
 } from '../../core/profile/profile-view.js';
 import { presentAdminLedgerBody } from './present-admin.js';
 import { presentFormCard } from './present-form.js';
+import { presentPortfolioBody, presentProjectBody } from './present-portfolio.js';
 import type { PersonalInfo } from '../../core/profile/personal-info.js';
 import {
   PRIVATE_NOTE,
@@ -74,6 +75,16 @@ export function presentTeamsMessage(view: View): TeamsMessage {
     }
     case 'private_profile':
       return plain(toCardText(toPrivateProfileText(view.displayName)));
+    case 'portfolio':
+      return {
+        text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
+        card: toCard(presentPortfolioBody(view, toCardText), view.actions),
+      };
+    case 'project':
+      return {
+        text: `${view.content.appName}, by ${view.owner.displayName}`,
+        card: toCard(presentProjectBody(view, toCardText), view.actions),
+      };
     case 'admin_ledger': {
       const { text, body } = presentAdminLedgerBody(view, toCardText);
       return { text, card: toCard(body, view.actions) };

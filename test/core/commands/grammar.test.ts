@@ -152,3 +152,23 @@ describe('admin subcommands', () => {
     expect(expectProblem(parseCommand(text))).toMatch(problem);
   });
 });
+
+describe('portfolio subcommands', () => {
+  it.each([
+    ['portfolio', { action: 'list', owner: null }],
+    ['portfolio <@U1|ada>', { action: 'list', owner: 'U1' }],
+    ['portfolio add', { action: 'add' }],
+    ['portfolio edit abcd1234', { action: 'edit', id: 'abcd1234' }],
+    ['portfolio show abcd1234', { action: 'show', owner: null, id: 'abcd1234' }],
+    ['portfolio show <@U1> abcd1234', { action: 'show', owner: 'U1', id: 'abcd1234' }],
+  ])('reads %j', (text, portfolio) => {
+    expect(expectCommand(parseCommand(text))).toEqual({ name: 'portfolio', portfolio });
+  });
+
+  it.each(['portfolio everything', 'portfolio edit ../x', 'portfolio show <@U1>'])(
+    'rejects %j with a usage hint',
+    (text) => {
+      expect(expectProblem(parseCommand(text))).toMatch(/portfolio/);
+    },
+  );
+});
