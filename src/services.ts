@@ -9,6 +9,8 @@ import { createProfileSettings } from './core/profile/profile-settings.js';
 import { createProfileSettingsRepository } from './db/profile-settings-repository.js';
 import { createPortfolio } from './core/portfolio/portfolio.js';
 import { createProjectRepository } from './db/project-repository.js';
+import { createActivityFeed } from './core/activity/activity-feed.js';
+import { createBadgeAwardReader } from './db/badge-award-reader.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -88,6 +90,15 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const submitForm = createSubmitForm({ profileSettings, portfolio });
+  const showActivity = createActivityFeed({
+    ledger,
+    badges: createBadgeAwardReader(database.db),
+    members,
+    settings,
+    tenants,
+    isAdmin: (tenant, userId) => admins.isAdmin(tenant, userId),
+    clock,
+  });
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -98,6 +109,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     settings,
     profileSettings,
     portfolio,
+    showActivity,
   });
 
   return {

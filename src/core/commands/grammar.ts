@@ -14,6 +14,7 @@ export type Command =
   | { name: 'leaderboard'; scope: ScopeRequest }
   | { name: 'help' }
   | { name: 'settings' }
+  | { name: 'activity'; subject: string | null }
   | { name: 'portfolio'; portfolio: PortfolioCommand }
   | { name: 'admin'; admin: AdminCommand };
 
@@ -43,6 +44,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'settings',
     usage: 'settings',
     description: 'Edit your personal info; make your profile public or private.',
+  },
+  {
+    name: 'activity',
+    usage: 'activity [@member]',
+    description: 'The last 20 public events: badges, marketplace, community.',
   },
   {
     name: 'portfolio',
@@ -75,6 +81,7 @@ export function parseCommand(text: string): ParseResult {
       return args.length === 0 ? ok({ name }) : fail(`“${name}” takes no arguments.`);
     case 'profile':
     case 'stats':
+    case 'activity':
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
@@ -89,7 +96,7 @@ export function parseCommand(text: string): ParseResult {
   }
 }
 
-function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
+function parseSubject(name: 'profile' | 'stats' | 'activity', args: string[]): ParseResult {
   if (args.length === 0) return ok({ name, subject: null });
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);

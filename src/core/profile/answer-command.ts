@@ -2,6 +2,7 @@
 import type { AnswerAdminCommand } from '../admins/admin-commands.js';
 import type { AdminPolicy } from '../admins/admin-policy.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
+import type { ShowActivity } from '../activity/activity-feed.js';
 import type { PortfolioCommand } from '../commands/portfolio-grammar.js';
 import type { ProfileSettingsUseCases } from './profile-settings.js';
 import type { ProfileSettingsRepository } from './settings-ports.js';
@@ -30,6 +31,7 @@ export interface AnswerCommandOptions {
   settings: ProfileSettingsRepository;
   profileSettings: Pick<ProfileSettingsUseCases, 'open'>;
   portfolio: Portfolio;
+  showActivity: ShowActivity;
 }
 
 /** Who asks, in which tenant. */
@@ -59,6 +61,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return options.profileSettings.open(viewer);
       case 'portfolio':
         return answerPortfolio(viewer, command.portfolio);
+      case 'activity':
+        return options.showActivity(viewer, command.subject ?? viewer.userId);
     }
   }
 

@@ -4,6 +4,7 @@ import type { Category } from '../catalog/activity-catalog.js';
 import type { FormView } from '../forms/form-view.js';
 import type { PersonalInfo } from './personal-info.js';
 import type { PortfolioView, ProjectView } from '../portfolio/portfolio-view.js';
+import type { ActivityView } from '../activity/activity-view.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
@@ -116,4 +117,5 @@ export type View =
   | PrivateProfileView
   | PortfolioView
   | ProjectView
+  | ActivityView
   | FailureView;

@@ -11,6 +11,7 @@ import type {
 } from '../../core/profile/profile-view.js';
 import { presentAdminLedger } from './present-admin.js';
 import { presentPortfolioBlocks, presentProjectBlocks } from './present-portfolio.js';
+import { NO_ACTIVITY_TEXT, toActivityLine, toActivityTitle } from '../../present/activity-text.js';
 import {
   PRIVATE_NOTE,
   toPersonalInfoFacts,
@@ -72,6 +73,19 @@ export function presentSlackMessage(view: View): SlackMessage {
         text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
         blocks: [...presentPortfolioBlocks(view, COMMAND_BUTTON_PREFIX), ...buttons(view.actions)],
       };
+    case 'activity': {
+      const lines = view.items.map(
+        (item) => `${item.kind === 'badge' ? ':medal:' : '•'} ${escapeText(toActivityLine(item))}`,
+      );
+      return {
+        text: `${toActivityTitle(view)}: ${view.items.length} event(s)`,
+        blocks: [
+          header(toActivityTitle(view)),
+          section(lines.length > 0 ? lines.join('\n') : NO_ACTIVITY_TEXT),
+          ...buttons(view.actions),
+        ],
+      };
+    }
     case 'project':
       return {
         text: `${view.content.appName}, by ${view.owner.displayName}`,

@@ -10,6 +10,7 @@ import type {
 import { presentAdminLedgerBody } from './present-admin.js';
 import { presentFormCard } from './present-form.js';
 import { presentPortfolioBody, presentProjectBody } from './present-portfolio.js';
+import { NO_ACTIVITY_TEXT, toActivityLine, toActivityTitle } from '../../present/activity-text.js';
 import type { PersonalInfo } from '../../core/profile/personal-info.js';
 import {
   PRIVATE_NOTE,
@@ -80,6 +81,23 @@ export function presentTeamsMessage(view: View): TeamsMessage {
         text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
         card: toCard(presentPortfolioBody(view, toCardText), view.actions),
       };
+    case 'activity': {
+      const lines: CardElement[] = view.items.map((item) => ({
+        type: 'TextBlock',
+        text: toCardText(toActivityLine(item)),
+        wrap: true,
+        spacing: 'Small',
+        ...(item.kind === 'badge' ? { weight: 'Bolder' } : {}),
+      }));
+      const empty = { type: 'TextBlock', text: NO_ACTIVITY_TEXT, wrap: true };
+      return {
+        text: `${toActivityTitle(view)}: ${view.items.length} event(s)`,
+        card: toCard(
+          [heading(toCardText(toActivityTitle(view))), ...(lines.length > 0 ? lines : [empty])],
+          view.actions,
+        ),
+      };
+    }
     case 'project':
       return {
         text: `${view.content.appName}, by ${view.owner.displayName}`,
