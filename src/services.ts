@@ -10,6 +10,7 @@ import { createProfileSettingsRepository } from './db/profile-settings-repositor
 import { createPortfolio } from './core/portfolio/portfolio.js';
 import { createProjectRepository } from './db/project-repository.js';
 import { createActivityFeed } from './core/activity/activity-feed.js';
+import { createShowDashboard } from './core/profile/dashboard.js';
 import { createBadgeAwardReader } from './db/badge-award-reader.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
@@ -111,6 +112,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     portfolio,
     showActivity,
   });
+  const showDashboard = createShowDashboard(answerCommand);
 
   return {
     ledger,
@@ -127,5 +129,6 @@ export function createServices(database: Database, config: Config, clock: Clock,
     notifier,
     answerCommand,
     submitForm,
+    showDashboard,
   };
 }

@@ -2,7 +2,9 @@
  * Buttons that run a command: answered like the typed command, through `response_url` for a
  * message, or by showing the answer on the App Home tab the button was pressed on.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, types } from '@slack/bolt';
+import { SHOW_DASHBOARD_ACTION } from './app-home.js';
+import { MAX_HOME_BLOCKS } from './present/present-dashboard.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
@@ -15,6 +17,18 @@ export interface CommandButtonOptions {
   registerContact: RegisterContact;
   logger: Logger;
 }
+
+/** Shown under an answer on the home tab, to bring the dashboard back. */
+const BACK_TO_DASHBOARD: types.KnownBlock = {
+  type: 'actions',
+  elements: [
+    {
+      type: 'button',
+      action_id: SHOW_DASHBOARD_ACTION,
+      text: { type: 'plain_text', text: 'Back to dashboard' },
+    },
+  ],
+};
 
 const COMMAND_BUTTON = new RegExp(`^${COMMAND_BUTTON_PREFIX}\\d+$`);
 
@@ -41,10 +55,8 @@ export function registerCommandButtons(app: App, options: CommandButtonOptions):
     const message = presentSlackMessage(view);
 
     if (body.container.type === 'view') {
-      await client.views.publish({
-        user_id: userId,
-        view: { type: 'home', blocks: message.blocks },
-      });
+      const blocks = [...message.blocks.slice(0, MAX_HOME_BLOCKS - 1), BACK_TO_DASHBOARD];
+      await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
     } else {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     }

@@ -48,7 +48,11 @@ export function registerFormSubmissions(app: App, options: FormSubmissionOptions
     }
     await ack({ response_action: 'update', view: toAnswerModal(outcome.view) });
     logger.debug(fields, 'form stored');
-    await options.afterChange?.(requester.tenant, requester.userId);
+    try {
+      await options.afterChange?.(requester.tenant, requester.userId);
+    } catch (error) {
+      logger.warn({ ...fields, err: error }, 'follow-up of a stored form failed');
+    }
   });
 }
 

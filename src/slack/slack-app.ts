@@ -6,7 +6,8 @@ import type { RegisterContact } from '../core/members/register-contact.js';
 import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
-import { registerAppHome } from './app-home.js';
+import { createHomePublisher, registerAppHome } from './app-home.js';
+import type { ShowDashboard } from '../core/profile/dashboard.js';
 import { registerCommandButtons } from './command-buttons.js';
 import { registerDirectMessages } from './direct-messages.js';
 import { registerFormSubmissions } from './form-submissions.js';
@@ -22,6 +23,7 @@ export interface SlackAdapterOptions {
   registerContact: RegisterContact;
   notifier: MemberNotifier;
   submitForm: SubmitForm;
+  showDashboard: ShowDashboard;
   logger: Logger;
 }
 
@@ -62,11 +64,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function configure(built: App): App {
+    const publishHome = createHomePublisher(options);
     registerMendixCommand(built, options);
-    registerAppHome(built, options);
+    registerAppHome(built, options, publishHome);
     registerCommandButtons(built, options);
     registerDirectMessages(built, options.notifier, logger);
-    registerFormSubmissions(built, options);
+    registerFormSubmissions(built, {
+      ...options,
+      afterChange: (tenant, userId) => publishHome(built.client, tenant, userId),
+    });
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });
