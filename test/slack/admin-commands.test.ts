@@ -115,6 +115,27 @@ describe('/mendix admin in Slack', () => {
     expect(slack.callsTo('/api/chat.postMessage')).toHaveLength(messagesBefore);
   });
 
+  it('never takes a total below zero, even with penalties given at the same moment', async () => {
+    slack.users.set('U0PAT', { id: 'U0PAT', name: 'pat', realName: 'Pat', email: null });
+    await ask('help', 'U0PAT');
+    await ask('admin award <@U0PAT> impact.hackathon_attended', 'U0BOSS');
+    await ask('admin award <@U0PAT> impact.hackathon_attended', 'U0BOSS');
+
+    await Promise.all(
+      ['one', 'two', 'three'].map((reason) =>
+        ask(`admin penalize <@U0PAT> 60 ${reason} --silent`, 'U0BOSS'),
+      ),
+    );
+
+    const penalties = (await ledgerOf('U0PAT')).filter((entry) => entry.kind === 'penalty');
+    expect(penalties).toHaveLength(3);
+    expect(penalties.reduce((sum, entry) => sum + entry.applied, 0)).toBe(-100);
+    expect(await app.services.figures.findTotals(TENANT, 'U0PAT')).toMatchObject({
+      total: 0,
+      adjustments: -100,
+    });
+  });
+
   it('lists the newest ledger entries with reasons and who booked them', async () => {
     const answer = await ask('admin ledger <@U0EVE>', 'U0BOSS');
     const text = readBlocks(answer.blocks);
