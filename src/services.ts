@@ -12,6 +12,7 @@ import { createProjectRepository } from './db/project-repository.js';
 import { createActivityFeed } from './core/activity/activity-feed.js';
 import { createShowDashboard } from './core/profile/dashboard.js';
 import { createBadgeAwardReader } from './db/badge-award-reader.js';
+import { createPersonalChatRepository } from './db/personal-chat-repository.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -42,6 +43,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
   const pending = createPendingEventRepository(collections);
   const counters = createProfileCounters(collections);
   const conversations = createConversationRepository(collections);
+  const personalChats = createPersonalChatRepository(database.db);
   const tenants = createTenantDirectory(collections, {
     defaultTimeZone: config.defaultTimeZone,
     overrides: config.activityOverrides,
@@ -122,6 +124,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     pending,
     tenants,
     conversations,
+    personalChats,
     scoring,
     registerContact,
     leaderboards,

@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
+import type { PersonalChatRepository } from '../core/conversations/personal-chat.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Clock } from '../core/shared/clock.js';
@@ -27,6 +28,7 @@ export interface ProfileBotOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
   conversations: ConversationRepository;
+  personalChats: PersonalChatRepository;
   submitForm: SubmitForm;
   clock: Clock;
   logger: Logger;
@@ -163,6 +165,12 @@ export class ProfileBot extends TeamsActivityHandler {
       updatedAt: this.#options.clock.now(),
     });
     this.#logger.info({ tenant, conversationId }, 'conversation stored');
+
+    // A member's own chat with the bot is where direct messages to them go.
+    if (kind === 'personal' && activity.from?.id) {
+      const reference = toStoredReference(activity, conversationId, kind);
+      await this.#options.personalChats.save(tenant, toTeamsUserId(activity.from), reference);
+    }
   }
 
   async #forget(context: TurnContext): Promise<void> {

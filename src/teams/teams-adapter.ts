@@ -1,5 +1,6 @@
 /** The Teams adapter: Bot Framework's CloudAdapter at `/api/messages` on the shared server. */
 import {
+  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -9,7 +10,9 @@ import {
 import express, { type Application, type Request, type Response } from 'express';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
+import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import { activitySchema } from './activity-schema.js';
+import { presentTeamsMessage } from './present/present-teams.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -22,6 +25,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
+  notifier: MemberNotifier;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -35,6 +39,26 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const logger = options.logger.child({ module: 'teams' });
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
+
+  options.notifier.register('teams', async (tenant, userId, view) => {
+    const reference = await options.personalChats.find(tenant, userId);
+    if (!reference) return false;
+    const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
+    const message = presentTeamsMessage(view);
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.sendActivity({
+          text: message.text,
+          attachments: [CardFactory.adaptiveCard(message.card)],
+        });
+      });
+      logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
+      return true;
+    } catch (error) {
+      logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
+      return false;
+    }
+  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -30,7 +30,6 @@ export async function sendToBot(
   from: TeamsUser,
   message: { text?: string; value?: Record<string, unknown> },
 ): Promise<{ text: string; card: Card }> {
-  const before = connector.sent.length;
   const activity = buildActivity(
     'message',
     { serviceUrl: connector.serviceUrl, from },
@@ -38,8 +37,12 @@ export async function sendToBot(
   );
   const response = await postActivity(baseUrl, activity);
   expect(response.status).toBe(200);
-  await connector.waitForSent(before + 1);
-  const reply = connector.sent.at(-1)!.body as {
+  // The reply to this message, not a direct message the bot sent to someone meanwhile.
+  const isReply = (sent: { body: Record<string, unknown> }) => sent.body.replyToId === activity.id;
+  for (let count = connector.sent.length; !connector.sent.some(isReply);) {
+    await connector.waitForSent(++count);
+  }
+  const reply = connector.sent.find(isReply)!.body as {
     text: string;
     attachments: { content: Card }[];
   };

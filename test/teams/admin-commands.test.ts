@@ -40,12 +40,26 @@ describe('admin commands in Teams', () => {
     expect(entries).toBe(0);
   });
 
-  it('says a penalty could not be sent when the member cannot be reached directly', async () => {
+  it('tells a penalized member in their chat with the bot', async () => {
     const reply = await say(ADMIN, 'admin penalize <@aad-max> 20 spam');
 
     expect(reply.text).toBe(
-      'Penalty for Max: -20 points (spam). The member could not be told by direct message.',
+      'Penalty for Max: -20 points (spam). The member was told by direct message.',
     );
+    const dm = connector.sent.find(
+      (sent) => sent.body.text === 'An admin took 20 points from you: spam',
+    );
+    expect(dm?.conversationId).toBe('a:personal-ada');
     expect((await app.services.figures.findTotals(TENANT, 'aad-max'))?.total).toBe(280);
+  });
+
+  it('says so when a penalized member never chatted with the bot', async () => {
+    await app.services.members.ensure(TENANT, 'aad-zed', new Date());
+
+    const reply = await say(ADMIN, 'admin penalize <@aad-zed> 5 spam');
+
+    expect(reply.text).toBe(
+      'Penalty for aad-zed: 0 points (spam). The member could not be told by direct message.',
+    );
   });
 });
