@@ -1,8 +1,19 @@
 /** Wires the core's use cases to the database adapters. */
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
+import { createAdminCommands } from './core/admins/admin-commands.js';
 import { createAdminPolicy } from './core/admins/admin-policy.js';
 import { createAnswerAdmin } from './core/admins/answer-admin.js';
+import { createMemberNotifier } from './core/notifications/member-notifier.js';
+import { createSubmitForm } from './core/forms/submit-form.js';
+import { createProfileSettings } from './core/profile/profile-settings.js';
+import { createProfileSettingsRepository } from './db/profile-settings-repository.js';
+import { createPortfolio } from './core/portfolio/portfolio.js';
+import { createProjectRepository } from './db/project-repository.js';
+import { createActivityFeed } from './core/activity/activity-feed.js';
+import { createShowDashboard } from './core/profile/dashboard.js';
+import { createBadgeAwardReader } from './db/badge-award-reader.js';
+import { createPersonalChatRepository } from './db/personal-chat-repository.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -68,6 +79,7 @@ export function createServices(
   const pending = createPendingEventRepository(collections);
   const counters = createProfileCounters(collections);
   const conversations = createConversationRepository(collections);
+  const personalChats = createPersonalChatRepository(database.db);
   const tenants = createTenantDirectory(collections, {
     defaultTimeZone: config.defaultTimeZone,
     overrides: config.activityOverrides,
@@ -103,10 +115,6 @@ export function createServices(
   const admins = createAdminPolicy({ configured: config.admins, members });
   const sources = createSlackSourceRepository(collections);
   const slackActivity = createSlackActivity({ sources, scoring, claims, logger });
-  const answerAdmin = createAnswerAdmin({
-    admins,
-    configureSources: createConfigureSources({ sources, clock, logger }),
-  });
   const digestSubscriptions = createDigestSubscriptionRepository(collections);
   const digestPosts = createDigestPostRepository(collections);
   const manageDigests = createManageDigests({
@@ -133,6 +141,43 @@ export function createServices(
     hooks,
   });
   referrals = connections.referrals;
+  const notifier = createMemberNotifier();
+  const answerMemberAdmin = createAdminCommands({
+    admins,
+    scoring,
+    ledger,
+    figures,
+    members,
+    tenants,
+    notifier,
+    clock,
+    logger,
+  });
+  const settings = createProfileSettingsRepository(collections, clock);
+  const profileSettings = createProfileSettings({ settings, members, scoring, clock, logger });
+  const portfolio = createPortfolio({
+    projects: createProjectRepository(collections),
+    members,
+    settings,
+    isAdmin: (tenant, userId) => admins.isAdmin(tenant, userId),
+    clock,
+    logger,
+  });
+  const submitForm = createSubmitForm({ profileSettings, portfolio });
+  const showActivity = createActivityFeed({
+    ledger,
+    badges: createBadgeAwardReader(database.db),
+    members,
+    settings,
+    tenants,
+    isAdmin: (tenant, userId) => admins.isAdmin(tenant, userId),
+    clock,
+  });
+  const answerAdmin = createAnswerAdmin({
+    admins,
+    configureSources: createConfigureSources({ sources, clock, logger }),
+    answerMemberAdmin,
+  });
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -141,7 +186,13 @@ export function createServices(
     answerAdmin,
     manageDigests,
     answerConnectionCommand: connections.answerConnectionCommand,
+    admins,
+    settings,
+    profileSettings,
+    portfolio,
+    showActivity,
   });
+  const showDashboard = createShowDashboard(answerCommand);
 
   return {
     ledger,
@@ -151,6 +202,7 @@ export function createServices(
     pending,
     tenants,
     conversations,
+    personalChats,
     scoring,
     registerContact,
     leaderboards,
@@ -164,6 +216,9 @@ export function createServices(
     connections: connections.repository,
     messengers: connections.messengers,
     referrals: connections.referrals,
+    notifier,
+    submitForm,
+    showDashboard,
   };
 }
 

@@ -26,6 +26,8 @@ import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
 import type { BadgeAward, DigestSubscription } from '../core/digests/digest-subscription.js';
+import type { PersonalInfo } from '../core/profile/personal-info.js';
+import type { Project } from '../core/portfolio/project.js';
 
 export interface TenantDocument {
   _id: string;
@@ -39,6 +41,8 @@ export type MemberDocument = Omit<Member, 'platformAdmin'> & {
   platformAdmin?: boolean;
   /** Set once kept events and sign-up awards were settled for the member. */
   signupSettled?: boolean;
+  /** Whether only the member and admins see the profile; absent means public. */
+  private?: boolean;
 };
 
 /** Links an e-mail address to the member who has it; the first member to claim it keeps it. */
@@ -159,6 +163,17 @@ export interface DigestPostDocument {
 /** A badge a member earned, as the badges feature stores it. */
 export type BadgeAwardDocument = BadgeAward & { _id: string; tenant: string };
 
+/** A member's personal info, apart from the member document that contact updates rewrite. */
+export interface MemberProfileDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  info: PersonalInfo;
+  updatedAt: Date;
+}
+
+export type ProjectDocument = Project & { _id: string };
+
 /** Typed access to every collection of the product. */
 export interface Collections extends ConnectionCollections {
   tenants: Collection<TenantDocument>;
@@ -178,6 +193,8 @@ export interface Collections extends ConnectionCollections {
   digestSubscriptions: Collection<DigestSubscriptionDocument>;
   digestPosts: Collection<DigestPostDocument>;
   badgeAwards: Collection<BadgeAwardDocument>;
+  memberProfiles: Collection<MemberProfileDocument>;
+  projects: Collection<ProjectDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -201,6 +218,8 @@ export function toCollections(db: Db): Collections {
     digestSubscriptions: collection('digest_subscriptions'),
     digestPosts: collection('digest_posts'),
     badgeAwards: collection('badge_awards'),
+    memberProfiles: collection('member_profiles'),
+    projects: collection('portfolio_projects'),
   };
 }
 
@@ -220,6 +239,7 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.conversations.createIndex({ tenant: 1, member: 1 }),
     collections.members.createIndex({ tenant: 1, 'company.key': 1 }),
     ensureConnectionIndexes(collections),
+    collections.projects.createIndex({ tenant: 1, member: 1 }),
   ]);
 }
 

@@ -17,6 +17,16 @@ export function createLedgerRepository(
 
     append: (entry) => store.append(entry),
 
+    async listNewest(tenant, member, { limit, publicOnly }) {
+      const filter = publicOnly ? { tenant, member, public: true } : { tenant, member };
+      const documents = await collections.ledger
+        .find(filter)
+        .sort({ seq: -1 })
+        .limit(limit)
+        .toArray();
+      return documents.map(({ _id, ...entry }) => entry);
+    },
+
     async *streamApplied(tenant): AsyncIterable<AppliedPoints> {
       const cursor = collections.ledger.find(
         { tenant },

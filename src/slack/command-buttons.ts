@@ -2,10 +2,13 @@
  * Buttons that run a command: answered like the typed command, through `response_url` for a
  * message, or by showing the answer on the App Home tab the button was pressed on.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, types } from '@slack/bolt';
+import { SHOW_DASHBOARD_ACTION } from './app-home.js';
+import { MAX_HOME_BLOCKS } from './present/present-dashboard.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
+import { presentSlackModal } from './present/present-form.js';
 import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present/present-slack.js';
 import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
@@ -14,6 +17,18 @@ export interface CommandButtonOptions {
   registerContact: RegisterContact;
   logger: Logger;
 }
+
+/** Shown under an answer on the home tab, to bring the dashboard back. */
+const BACK_TO_DASHBOARD: types.KnownBlock = {
+  type: 'actions',
+  elements: [
+    {
+      type: 'button',
+      action_id: SHOW_DASHBOARD_ACTION,
+      text: { type: 'plain_text', text: 'Back to dashboard' },
+    },
+  ],
+};
 
 const COMMAND_BUTTON = new RegExp(`^${COMMAND_BUTTON_PREFIX}\\d+$`);
 
@@ -32,13 +47,16 @@ export function registerCommandButtons(app: App, options: CommandButtonOptions):
     const { tenant, userId } = requester;
     await options.registerContact(tenant, userId, contactFetcher(client, userId, null));
     const view = await options.answerCommand({ tenant, userId }, action.value ?? '');
+    if (view.kind === 'form') {
+      await client.views.open({ trigger_id: body.trigger_id, view: presentSlackModal(view) });
+      logger.debug({ tenant, member: userId, form: view.form }, 'form opened');
+      return;
+    }
     const message = presentSlackMessage(view);
 
     if (body.container.type === 'view') {
-      await client.views.publish({
-        user_id: userId,
-        view: { type: 'home', blocks: message.blocks },
-      });
+      const blocks = [...message.blocks.slice(0, MAX_HOME_BLOCKS - 1), BACK_TO_DASHBOARD];
+      await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
     } else {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     }

@@ -7,6 +7,7 @@ import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
+import { presentSlackModal } from './present/present-form.js';
 import { presentSlackMessage } from './present/present-slack.js';
 import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
@@ -51,6 +52,11 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
       }
       const channelId = typeof command.channel_id === 'string' ? command.channel_id : null;
       const view = await options.answerCommand({ tenant, userId, channelId }, text);
+      if (view.kind === 'form') {
+        await client.views.open({ trigger_id: command.trigger_id, view: presentSlackModal(view) });
+        logger.debug({ ...fields, form: view.form }, 'form opened');
+        return;
+      }
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });
       logger.debug({ ...fields, view: view.kind }, 'command answered');
     } catch (error) {

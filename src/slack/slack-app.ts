@@ -11,12 +11,17 @@ import type { SlackConfig } from '../config.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
+import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import type { SlackActivity } from '../core/slack-sources/record-slack-activity.js';
-import { registerAppHome } from './app-home.js';
-import { registerCommandButtons } from './command-buttons.js';
 import { registerInvitationButtons } from './invitation-buttons.js';
+import { createHomePublisher, registerAppHome } from './app-home.js';
+import type { ShowDashboard } from '../core/profile/dashboard.js';
+import { registerCommandButtons } from './command-buttons.js';
+import { registerDirectMessages } from './direct-messages.js';
+import { registerFormSubmissions } from './form-submissions.js';
+import type { SubmitForm } from '../core/forms/submit-form.js';
 import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
@@ -52,6 +57,9 @@ export interface SlackAdapterOptions {
   connections: Pick<ConnectionRepository, 'recordChannel'>;
   /** Slack's messenger is registered here, for direct messages such as invitations. */
   messengers: MessengerRegistry;
+  notifier: MemberNotifier;
+  submitForm: SubmitForm;
+  showDashboard: ShowDashboard;
   logger: Logger;
 }
 
@@ -112,13 +120,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function configure(built: App): App {
+    const publishHome = createHomePublisher(options);
     registerMendixCommand(built, options);
-    registerAppHome(built, options);
+    registerAppHome(built, options, publishHome);
     registerCommandButtons(built, options);
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
     registerInvitationButtons(built, options);
     options.messengers.register('slack', createSlackMessenger(built.client));
+    registerDirectMessages(built, options.notifier, logger);
+    registerFormSubmissions(built, {
+      ...options,
+      afterChange: (tenant, userId) => publishHome(built.client, tenant, userId),
+    });
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

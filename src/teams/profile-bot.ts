@@ -14,10 +14,13 @@ import {
 import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
+import type { PersonalChatRepository } from '../core/conversations/personal-chat.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { Logger } from '../core/shared/logger.js';
+import { isFormName, type SubmitForm } from '../core/forms/submit-form.js';
+import type { View } from '../core/profile/profile-view.js';
 import { cardActionInvokeSchema } from './activity-schema.js';
 import { presentTeamsMessage } from './present/present-teams.js';
 import { contactFetcher, toCommandText, toTeamsTenant, toTeamsUserId } from './teams-identity.js';
@@ -28,6 +31,8 @@ export interface ProfileBotOptions {
   conversations: ConversationRepository;
   /** Where the channels members use the bot in are noted, for "people you may know". */
   connections: Pick<ConnectionRepository, 'recordChannel'>;
+  personalChats: PersonalChatRepository;
+  submitForm: SubmitForm;
   clock: Clock;
   logger: Logger;
 }
@@ -114,8 +119,13 @@ export class ProfileBot extends TeamsActivityHandler {
   async #answerMessage(context: TurnContext): Promise<void> {
     // Action.Submit buttons come back as a message whose value is the button's data.
     const value = context.activity.value as unknown;
+    const form = toFormSubmission(value);
     const text = value === undefined ? await toCommandText(context) : toActionCommand(value);
-    const view = text === null ? unknownAction() : await this.#answer(context, text);
+    const view = form
+      ? await this.#submit(context, form)
+      : text === null
+        ? unknownAction()
+        : await this.#answer(context, text);
     const message = presentTeamsMessage(view);
     await context.sendActivity({
       text: message.text,
@@ -135,6 +145,18 @@ export class ProfileBot extends TeamsActivityHandler {
     return view;
   }
 
+  /** A submitted form card: refused fields come back as the form with the problems shown. */
+  async #submit(context: TurnContext, submission: FormCardSubmission): Promise<View> {
+    const tenant = toTeamsTenant(context.activity);
+    const userId = toTeamsUserId(context.activity.from);
+    const outcome = await this.#options.submitForm({ tenant, userId }, submission);
+    this.#logger.debug(
+      { tenant, member: userId, form: submission.form, stored: outcome.ok },
+      'form submitted',
+    );
+    return outcome.ok ? outcome.view : outcome.form;
+  }
+
   async #remember(context: TurnContext, channel?: ChannelInfo): Promise<void> {
     const activity = context.activity;
     const conversationId = channel?.id ?? activity.conversation.id;
@@ -150,6 +172,12 @@ export class ProfileBot extends TeamsActivityHandler {
       updatedAt: this.#options.clock.now(),
     });
     this.#logger.info({ tenant, conversationId }, 'conversation stored');
+
+    // A member's own chat with the bot is where direct messages to them go.
+    if (kind === 'personal' && activity.from?.id) {
+      const reference = toStoredReference(activity, conversationId, kind);
+      await this.#options.personalChats.save(tenant, toTeamsUserId(activity.from), reference);
+    }
   }
 
   async #forget(context: TurnContext): Promise<void> {
@@ -172,9 +200,29 @@ export class ProfileBot extends TeamsActivityHandler {
 function toActionCommand(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;
   const { command, subject } = data as { command?: unknown; subject?: unknown };
-  if (typeof command !== 'string' || command.length > 50) return null;
+  if (typeof command !== 'string' || command.length > 200) return null;
   if (subject === undefined) return command;
   return typeof subject === 'string' ? `${command} <@${subject}>` : null;
+}
+
+type FormCardSubmission = Parameters<SubmitForm>[1];
+
+/** The form a card's Action.Submit sent, with its inputs; null for anything else. */
+function toFormSubmission(value: unknown): FormCardSubmission | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { form, key, intent, ...inputs } = value as Record<string, unknown>;
+  if (!isFormName(form)) return null;
+
+  const values: Record<string, string> = {};
+  for (const [name, input] of Object.entries(inputs)) {
+    if (typeof input === 'string' && name.length <= 50) values[name] = input.slice(0, 5000);
+  }
+  return {
+    form,
+    key: typeof key === 'string' ? key.slice(0, 100) : '',
+    intent: typeof intent === 'string' ? intent.slice(0, 20) : '',
+    values,
+  };
 }
 
 function unknownAction() {

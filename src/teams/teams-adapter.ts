@@ -1,5 +1,6 @@
 /** The Teams adapter: Bot Framework's CloudAdapter at `/api/messages` on the shared server. */
 import {
+  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -9,8 +10,10 @@ import {
 import express, { type Application, type Request, type Response } from 'express';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
+import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import { activitySchema } from './activity-schema.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
+import { presentTeamsMessage } from './present/present-teams.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 import { createTeamsMessenger } from './teams-messenger.js';
 
@@ -26,6 +29,7 @@ export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
   /** The Teams messenger is registered here, for messages such as invitations. */
   messengers: MessengerRegistry;
+  notifier: MemberNotifier;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -44,6 +48,26 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
     'teams',
     createTeamsMessenger({ adapter, appId, conversations: options.conversations }),
   );
+
+  options.notifier.register('teams', async (tenant, userId, view) => {
+    const reference = await options.personalChats.find(tenant, userId);
+    if (!reference) return false;
+    const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
+    const message = presentTeamsMessage(view);
+    try {
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.sendActivity({
+          text: message.text,
+          attachments: [CardFactory.adaptiveCard(message.card)],
+        });
+      });
+      logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
+      return true;
+    } catch (error) {
+      logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
+      return false;
+    }
+  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -2,6 +2,7 @@
 import { ADMIN_HELP, type AdminCommand } from '../commands/admin-grammar.js';
 import type { View } from '../profile/profile-view.js';
 import type { ConfigureSources } from '../slack-sources/configure-sources.js';
+import type { AnswerAdminCommand } from './admin-commands.js';
 import type { AdminPolicy } from './admin-policy.js';
 
 /** Who asks, in which tenant. */
@@ -13,6 +14,8 @@ export interface AdminViewer {
 export interface AnswerAdminOptions {
   admins: Pick<AdminPolicy, 'isAdmin'>;
   configureSources: ConfigureSources;
+  /** Awards, penalties, ledgers and rebuilds. */
+  answerMemberAdmin: AnswerAdminCommand;
 }
 
 /** Answers one admin command for the member asking. */
@@ -34,6 +37,8 @@ export function createAnswerAdmin(options: AnswerAdminOptions): AnswerAdmin {
         return { kind: 'help', commands: [...ADMIN_HELP], actions: [] };
       case 'sources':
         return options.configureSources(viewer, command.request);
+      case 'members':
+        return options.answerMemberAdmin(viewer, command.command);
     }
   };
 }

@@ -3,6 +3,12 @@
  * `AdminCommand` and one parser; `parseAdminCommand` dispatches on the subcommand word.
  */
 import type { ChannelRole, EmojiRole } from '../slack-sources/source-settings.js';
+import {
+  MEMBER_ADMIN_USAGE,
+  MEMBER_ADMIN_WORDS,
+  parseMemberAdminCommand,
+  type MemberAdminCommand,
+} from './member-admin-grammar.js';
 
 /** What an admin asks about the Slack-native sources. */
 export type SourcesRequest =
@@ -13,7 +19,9 @@ export type SourcesRequest =
 
 /** An admin command; `help` lists the subcommands. */
 export type AdminCommand =
-  { subcommand: 'help' } | { subcommand: 'sources'; request: SourcesRequest };
+  | { subcommand: 'help' }
+  | { subcommand: 'sources'; request: SourcesRequest }
+  | { subcommand: 'members'; command: MemberAdminCommand };
 
 export type AdminParseResult = { ok: true; admin: AdminCommand } | { ok: false; problem: string };
 
@@ -21,12 +29,23 @@ export const SOURCES_USAGE =
   'admin sources [buzz #channel | qa #channel | remove #channel | ' +
   'upvote :emoji: | downvote :emoji: | accepted :emoji:]';
 
+const MEMBER_ADMIN_DESCRIPTIONS = [
+  'Awards a one-off activity (hackathon, MVP, presentation) to a member.',
+  'Takes points from a member, with a reason; --silent does not tell them.',
+  'The member’s newest ledger entries with their reasons.',
+  'Recomputes every member’s figures from the ledger.',
+];
+
 /** How each admin subcommand is written and what it does. */
 export const ADMIN_HELP: readonly { usage: string; description: string }[] = [
   {
     usage: SOURCES_USAGE,
     description: 'Slack channels and emoji that earn points: buzz posts, votes, accepted answers.',
   },
+  ...MEMBER_ADMIN_USAGE.map((usage, index) => ({
+    usage,
+    description: MEMBER_ADMIN_DESCRIPTIONS[index]!,
+  })),
 ];
 
 /** A channel as Slack escapes it (`<#C123|name>`, `<#C123>`) or a bare channel id. */
@@ -45,8 +64,14 @@ export function parseAdminCommand(args: string[]): AdminParseResult {
     case 'sources':
       return parseSources(rest);
     default:
+      if (MEMBER_ADMIN_WORDS.includes(word!.toLowerCase())) return parseMembers(args);
       return fail(`I don’t know the admin command “${word}”. Try “admin help”.`);
   }
+}
+
+function parseMembers(args: string[]): AdminParseResult {
+  const parsed = parseMemberAdminCommand(args);
+  return parsed.ok ? ok({ subcommand: 'members', command: parsed.command }) : fail(parsed.problem);
 }
 
 function parseSources(args: string[]): AdminParseResult {

@@ -8,6 +8,7 @@ import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
 import { DIGEST_USAGE, parseDigestCommand, type DigestCommand } from '../digests/digest-command.js';
 import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
 import { parseConnectionCommand, type ConnectionCommand } from './connection-grammar.js';
+import { parsePortfolioCommand, type PortfolioCommand } from './portfolio-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
@@ -16,6 +17,9 @@ export type Command =
   | DigestCommand
   | ConnectionCommand
   | { name: 'help' }
+  | { name: 'settings' }
+  | { name: 'activity'; subject: string | null }
+  | { name: 'portfolio'; portfolio: PortfolioCommand }
   | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
@@ -62,9 +66,24 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
   {
+    name: 'settings',
+    usage: 'settings',
+    description: 'Edit your personal info; make your profile public or private.',
+  },
+  {
+    name: 'activity',
+    usage: 'activity [@member]',
+    description: 'The last 20 public events: badges, marketplace, community.',
+  },
+  {
+    name: 'portfolio',
+    usage: 'portfolio [@member | add]',
+    description: 'Projects you or a member built; add, draft and publish your own.',
+  },
+  {
     name: 'admin',
     usage: 'admin [subcommand]',
-    description: 'Admins only: community settings. “admin help” lists them.',
+    description: 'Admins only: awards, penalties, sources and more. “admin help” lists them.',
   },
 ];
 
@@ -83,9 +102,11 @@ export function parseCommand(text: string): ParseResult {
   const name = word.toLowerCase();
   switch (name) {
     case 'help':
-      return args.length === 0 ? ok({ name }) : fail('“help” takes no arguments.');
+    case 'settings':
+      return args.length === 0 ? ok({ name }) : fail(`“${name}” takes no arguments.`);
     case 'profile':
     case 'stats':
+    case 'activity':
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
@@ -93,6 +114,10 @@ export function parseCommand(text: string): ParseResult {
       return parseAdmin(args);
     case 'digest':
       return parseDigest(args);
+    case 'portfolio': {
+      const parsed = parsePortfolioCommand(args);
+      return parsed.ok ? ok({ name, portfolio: parsed.portfolio }) : fail(parsed.problem);
+    }
     default: {
       const connection = parseConnectionCommand(name, args);
       if (connection) return connection.ok ? ok(connection.command) : fail(connection.problem);
@@ -101,7 +126,7 @@ export function parseCommand(text: string): ParseResult {
   }
 }
 
-function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
+function parseSubject(name: 'profile' | 'stats' | 'activity', args: string[]): ParseResult {
   if (args.length === 0) return ok({ name, subject: null });
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);

@@ -1,5 +1,11 @@
 /** Answers a parsed command with a view model; both chat platforms render the result. */
 import type { AnswerAdmin } from '../admins/answer-admin.js';
+import type { AdminPolicy } from '../admins/admin-policy.js';
+import type { Portfolio } from '../portfolio/portfolio.js';
+import type { ShowActivity } from '../activity/activity-feed.js';
+import type { PortfolioCommand } from '../commands/portfolio-grammar.js';
+import type { ProfileSettingsUseCases } from './profile-settings.js';
+import type { ProfileSettingsRepository } from './settings-ports.js';
 import { CATEGORIES, CATEGORY_LABELS } from '../catalog/activity-catalog.js';
 import { COMMAND_HELP, parseCommand, type Command } from '../commands/grammar.js';
 import type { ManageDigests } from '../digests/manage-digests.js';
@@ -14,6 +20,7 @@ import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
 const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
+const OPEN_SETTINGS: CommandAction = { label: 'Settings', command: 'settings' };
 const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
 
 export interface AnswerCommandOptions {
@@ -25,6 +32,11 @@ export interface AnswerCommandOptions {
   /** Digest subscriptions; without it the digest commands say they are not available. */
   manageDigests?: ManageDigests;
   answerConnectionCommand: AnswerConnectionCommand;
+  admins: Pick<AdminPolicy, 'isAdmin'>;
+  settings: ProfileSettingsRepository;
+  profileSettings: Pick<ProfileSettingsUseCases, 'open'>;
+  portfolio: Portfolio;
+  showActivity: ShowActivity;
 }
 
 /** Who asks, in which tenant. */
@@ -63,6 +75,12 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       case 'joined':
       case 'invite':
         return options.answerConnectionCommand(viewer, command);
+      case 'settings':
+        return options.profileSettings.open(viewer);
+      case 'portfolio':
+        return answerPortfolio(viewer, command.portfolio);
+      case 'activity':
+        return options.showActivity(viewer, command.subject ?? viewer.userId);
     }
   }
 
@@ -73,11 +91,17 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
   ): Promise<View> {
     const member = await members.findByUserId(viewer.tenant, userId);
     if (!member) return { kind: 'no_profile', userId };
+    const displayName = member.displayName ?? userId;
+    const stored = await options.settings.find(viewer.tenant, userId);
+    const isPrivate = stored?.private ?? (await options.settings.isPrivate(viewer.tenant, userId));
+    if (isPrivate && !(await maySeePrivate(viewer, userId))) {
+      return { kind: 'private_profile', userId, displayName };
+    }
 
     const totals = (await figures.findTotals(viewer.tenant, userId)) ?? noTotals(userId);
     const subject: ProfileSubject = {
       userId,
-      displayName: member.displayName ?? userId,
+      displayName,
       company: member.company?.name ?? null,
       isViewer: userId === viewer.userId,
     };
@@ -97,8 +121,27 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       counters.connectionsOf(viewer.tenant, userId),
       leaderboards.positionOf(viewer.tenant, userId),
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD] : [];
-    return { kind, ...shared, credits, connections, position, actions };
+    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD, OPEN_SETTINGS] : [];
+    const info = stored?.info ?? null;
+    return { kind, ...shared, credits, connections, position, info, isPrivate, actions };
+  }
+
+  function answerPortfolio(viewer: Viewer, command: PortfolioCommand): Promise<View> {
+    const { portfolio } = options;
+    switch (command.action) {
+      case 'list':
+        return portfolio.list(viewer, command.owner ?? viewer.userId);
+      case 'show':
+        return portfolio.show(viewer, command.owner ?? viewer.userId, command.id);
+      case 'add':
+        return portfolio.edit(viewer, null);
+      case 'edit':
+        return portfolio.edit(viewer, command.id);
+    }
+  }
+
+  async function maySeePrivate(viewer: Viewer, userId: string): Promise<boolean> {
+    return userId === viewer.userId || options.admins.isAdmin(viewer.tenant, viewer.userId);
   }
 
   return async (viewer, text) => {

@@ -1,4 +1,5 @@
 /** View models of the profile: what a member sees, before any platform renders it. */
+import type { AdminLedgerView } from '../admins/admin-view.js';
 import type { Category } from '../catalog/activity-catalog.js';
 import type {
   ConnectionsView,
@@ -6,6 +7,10 @@ import type {
   InvitationView,
   ReferralView,
 } from '../connections/connection-view.js';
+import type { FormView } from '../forms/form-view.js';
+import type { PersonalInfo } from './personal-info.js';
+import type { PortfolioView, ProjectView } from '../portfolio/portfolio-view.js';
+import type { ActivityView } from '../activity/activity-view.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 
@@ -44,7 +49,18 @@ export interface ProfileView {
   /** Place on the 30-day leaderboard of everyone; null without points in that window. */
   position: LeaderboardPosition | null;
   categories: CategoryBar[];
+  /** The personal-info card; null until the member saved settings. */
+  info?: PersonalInfo | null;
+  /** Whether only the member and admins see this profile. */
+  isPrivate?: boolean;
   actions: CommandAction[];
+}
+
+/** Someone else's private profile: only that it is private. */
+export interface PrivateProfileView {
+  kind: 'private_profile';
+  userId: string;
+  displayName: string;
 }
 
 /** Points by category in detail. */
@@ -106,4 +122,10 @@ export type View =
   | InvitationView
   | ReferralView
   | EmailInvitationView
+  | AdminLedgerView
+  | FormView
+  | PrivateProfileView
+  | PortfolioView
+  | ProjectView
+  | ActivityView
   | FailureView;

@@ -15,6 +15,22 @@ export interface ActivityEvent {
   reverses: string | null;
   public: boolean;
   meta: Record<string, unknown> | null;
+  /** An admin's note kept with the ledger entry. */
+  note?: string | null;
+}
+
+/** Points an admin takes away from a member, with the reason (SPEC §4). */
+export interface PenaltyRequest {
+  tenant: string;
+  member: string;
+  /** The positive number of points to take away. */
+  points: number;
+  reason: string;
+  /** The admin who gives it. */
+  actor: string;
+  /** Unique within the system source, so that a repeated request counts once. */
+  eventId: string;
+  occurredAt: Date;
 }
 
 /** The answer for one event, as the intake contract returns it. */

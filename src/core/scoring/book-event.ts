@@ -9,11 +9,11 @@ import type { MemberRepository } from '../members/ports.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory, TenantSettings } from '../tenants/tenant.js';
-import type { ActivityEvent, EventResult } from './activity-event.js';
+import type { ActivityEvent, EventResult, PenaltyRequest } from './activity-event.js';
 import { bookPoints, type Booking } from './book-points.js';
 import { toBookingDay, toRetainFrom, toReversalDay } from './booking-day.js';
 import { toCompanyClaimKey, toReversalClaimKey } from './claim-keys.js';
-import { toEventKey, type LedgerEntry, type RecordedEvent } from './ledger-entry.js';
+import { SYSTEM_SOURCE, toEventKey, type LedgerEntry, type RecordedEvent } from './ledger-entry.js';
 import { emptyFigures } from './member-figures.js';
 import type { ClaimRepository, FiguresRepository, LedgerRepository } from './ports.js';
 import { reversalOfReversal, unknownReversalTarget } from './reversal-errors.js';
@@ -45,6 +45,30 @@ export function createEventBooker(options: EventBookerOptions) {
     const settings = await tenants.get(event.tenant);
     const booking = await toBooking(event, eventKey, userId, settings);
     return appendBooking(event, eventKey, userId, booking, settings);
+  }
+
+  /** Books a penalty; it is never public, and its reason is the entry's note. */
+  async function bookPenalty(penalty: PenaltyRequest): Promise<EventResult> {
+    const { tenant, member } = penalty;
+    await members.ensureExists(tenant, member, clock.now());
+    const settings = await tenants.get(tenant);
+    const event: ActivityEvent = {
+      tenant,
+      source: SYSTEM_SOURCE,
+      eventId: penalty.eventId,
+      activity: 'penalty',
+      member: { kind: 'user', userId: member },
+      actor: { kind: 'user', userId: penalty.actor },
+      occurredAt: penalty.occurredAt,
+      reverses: null,
+      public: false,
+      meta: null,
+      note: penalty.reason,
+    };
+    const day = toBookingDay(penalty.occurredAt, clock.now(), settings.timeZone);
+    const booking: Booking = { kind: 'penalty', points: penalty.points, day };
+    const eventKey = toEventKey(SYSTEM_SOURCE, penalty.eventId);
+    return appendBooking(event, eventKey, member, booking, settings);
   }
 
   async function answerDuplicate(event: ActivityEvent, recorded: RecordedEvent) {
@@ -172,7 +196,7 @@ export function createEventBooker(options: EventBookerOptions) {
       seq,
       eventKey,
       kind: booking.kind,
-      activity: booking.kind === 'reversal' ? booking.target.activity.key : event.activity,
+      activity: toEntryActivity(event, booking),
       category: outcome.category,
       requested: outcome.requested,
       applied: outcome.applied,
@@ -183,7 +207,7 @@ export function createEventBooker(options: EventBookerOptions) {
       actor: toActorName(event.actor),
       reverses: event.reverses === null ? null : toEventKey(event.source, event.reverses),
       public: event.public,
-      note: null,
+      note: event.note ?? null,
       meta: event.meta,
       figures: outcome.figures,
     };
@@ -203,7 +227,13 @@ export function createEventBooker(options: EventBookerOptions) {
     );
   }
 
-  return { bookEvent, answerDuplicate };
+  return { bookEvent, bookPenalty, answerDuplicate };
+}
+
+/** The activity an entry is about: the reversed one for a reversal, none for a penalty. */
+function toEntryActivity(event: ActivityEvent, booking: Booking): string | null {
+  if (booking.kind === 'reversal') return booking.target.activity.key;
+  return booking.kind === 'penalty' ? null : event.activity;
 }
 
 function toActorName(actor: MemberAddress | null): string | null {

@@ -22,6 +22,12 @@ export interface LedgerRepository {
    * first and with 'duplicate_event' when the event key is already in the ledger.
    */
   append(entry: LedgerEntry): Promise<AppendOutcome>;
+  /** The member's newest entries, newest first; only public ones when asked. */
+  listNewest(
+    tenant: string,
+    member: string,
+    options: { limit: number; publicOnly?: boolean },
+  ): Promise<LedgerEntry[]>;
   /** Every entry of the tenant, reduced to what totals are computed from, in any order. */
   streamApplied(tenant: string): AsyncIterable<AppliedPoints>;
 }

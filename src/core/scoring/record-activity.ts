@@ -5,10 +5,15 @@ import type { Clock } from '../shared/clock.js';
 import { KeyedSerializer } from '../shared/keyed-serializer.js';
 import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
-import type { ActivityEvent, EventResult } from './activity-event.js';
+import type { ActivityEvent, EventResult, PenaltyRequest } from './activity-event.js';
 import { createEventBooker } from './book-event.js';
 import type { ClaimRepository, FiguresRepository, LedgerRepository } from './ports.js';
+import { SYSTEM_SOURCE, toEventKey, type RecordedEvent } from './ledger-entry.js';
 import { createEventRouter, type Routing } from './route-events.js';
+
+function pick(recorded: RecordedEvent) {
+  return { requested: recorded.requested, applied: recorded.applied };
+}
 
 /** Collaborators of the scoring. */
 export interface ScoringOptions {
@@ -47,6 +52,8 @@ export interface Scoring {
   recordEvents(events: ActivityEvent[]): Promise<EventResult[]>;
   /** Books the events kept for an e-mail address on the member who now has it. */
   settlePendingEvents(tenant: string, email: string, userId: string): Promise<void>;
+  /** Books a penalty on the member's ledger; the total never goes below zero. */
+  recordPenalty(penalty: PenaltyRequest): Promise<EventResult>;
 }
 
 export function createScoring(options: ScoringOptions): Scoring {
@@ -150,5 +157,13 @@ export function createScoring(options: ScoringOptions): Scoring {
     }
   }
 
-  return { recordActivity, recordEvents, settlePendingEvents };
+  async function recordPenalty(penalty: PenaltyRequest): Promise<EventResult> {
+    const eventKey = toEventKey(SYSTEM_SOURCE, penalty.eventId);
+    const recorded = await options.ledger.findRecordedEvent(penalty.tenant, eventKey);
+    if (recorded) return { id: penalty.eventId, ...pick(recorded), duplicate: true };
+
+    return serializer.run(`${penalty.tenant}|${penalty.member}`, () => booker.bookPenalty(penalty));
+  }
+
+  return { recordActivity, recordEvents, settlePendingEvents, recordPenalty };
 }

@@ -9,6 +9,15 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import { presentAdminLedger } from './present-admin.js';
+import { presentPortfolioBlocks, presentProjectBlocks } from './present-portfolio.js';
+import { NO_ACTIVITY_TEXT, toActivityLine, toActivityTitle } from '../../present/activity-text.js';
+import {
+  PRIVATE_NOTE,
+  toPersonalInfoFacts,
+  toPrivateProfileText,
+} from '../../present/personal-info-text.js';
+import type { PersonalInfo } from '../../core/profile/personal-info.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -54,6 +63,35 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'admin_ledger':
+      return presentAdminLedger(view);
+    case 'form':
+      return plain(`${view.title}: use ${SLASH_COMMAND} ${view.form} to open the form.`);
+    case 'private_profile':
+      return plain(escapeText(toPrivateProfileText(view.displayName)));
+    case 'portfolio':
+      return {
+        text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
+        blocks: [...presentPortfolioBlocks(view, COMMAND_BUTTON_PREFIX), ...buttons(view.actions)],
+      };
+    case 'activity': {
+      const lines = view.items.map(
+        (item) => `${item.kind === 'badge' ? ':medal:' : '•'} ${escapeText(toActivityLine(item))}`,
+      );
+      return {
+        text: `${toActivityTitle(view)}: ${view.items.length} event(s)`,
+        blocks: [
+          header(toActivityTitle(view)),
+          section(lines.length > 0 ? lines.join('\n') : NO_ACTIVITY_TEXT),
+          ...buttons(view.actions),
+        ],
+      };
+    }
+    case 'project':
+      return {
+        text: `${view.content.appName}, by ${view.owner.displayName}`,
+        blocks: [...presentProjectBlocks(view), ...buttons(view.actions)],
+      };
     case 'notice':
       return {
         text: view.message,
@@ -105,6 +143,7 @@ function presentProfile(view: ProfileView): SlackMessage {
         markdown(`*Leaderboard, 30 days*\n${positionLine(view)}`),
       ],
     },
+    ...personalInfo(view.info ?? null, view.isPrivate === true),
     section(`*Next level*\n${nextLevelLine(level)}`),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
@@ -114,6 +153,19 @@ function presentProfile(view: ProfileView): SlackMessage {
     text: toProfileSummary(view),
     blocks,
   };
+}
+
+/** The personal-info card: the bio, then each filled-in field. */
+function personalInfo(info: PersonalInfo | null, isPrivate: boolean): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (isPrivate) blocks.push(context(`:lock: ${PRIVATE_NOTE}`));
+  if (!info) return blocks;
+  const facts = toPersonalInfoFacts(info).map(
+    (fact) => `*${fact.title}:* ${escapeText(fact.value)}`,
+  );
+  const lines = [info.bio ? `_${escapeText(info.bio)}_` : '', ...facts].filter(Boolean);
+  if (lines.length > 0) blocks.push(section(lines.join('\n')));
+  return blocks;
 }
 
 function positionLine(view: ProfileView): string {

@@ -7,6 +7,16 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import { presentAdminLedgerBody } from './present-admin.js';
+import { presentFormCard } from './present-form.js';
+import { presentPortfolioBody, presentProjectBody } from './present-portfolio.js';
+import { NO_ACTIVITY_TEXT, toActivityLine, toActivityTitle } from '../../present/activity-text.js';
+import type { PersonalInfo } from '../../core/profile/personal-info.js';
+import {
+  PRIVATE_NOTE,
+  toPersonalInfoFacts,
+  toPrivateProfileText,
+} from '../../present/personal-info-text.js';
 import type { LeaderboardView } from '../../core/leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../../core/scoring/levels.js';
 import {
@@ -51,7 +61,7 @@ export interface CardAction {
   title: string;
   verb?: string;
   style?: 'positive' | 'destructive';
-  data: { command: string; subject?: string };
+  data: { command: string; subject?: string } | Record<string, string>;
 }
 
 export function presentTeamsMessage(view: View): TeamsMessage {
@@ -66,6 +76,43 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'form': {
+      const { body, actions } = presentFormCard(view, toCardText);
+      return { text: view.title, card: { ...toCard(body, []), actions } };
+    }
+    case 'private_profile':
+      return plain(toCardText(toPrivateProfileText(view.displayName)));
+    case 'portfolio':
+      return {
+        text: `Portfolio of ${view.owner.displayName}: ${view.projects.length} project(s)`,
+        card: toCard(presentPortfolioBody(view, toCardText), view.actions),
+      };
+    case 'activity': {
+      const lines: CardElement[] = view.items.map((item) => ({
+        type: 'TextBlock',
+        text: toCardText(toActivityLine(item)),
+        wrap: true,
+        spacing: 'Small',
+        ...(item.kind === 'badge' ? { weight: 'Bolder' } : {}),
+      }));
+      const empty = { type: 'TextBlock', text: NO_ACTIVITY_TEXT, wrap: true };
+      return {
+        text: `${toActivityTitle(view)}: ${view.items.length} event(s)`,
+        card: toCard(
+          [heading(toCardText(toActivityTitle(view))), ...(lines.length > 0 ? lines : [empty])],
+          view.actions,
+        ),
+      };
+    }
+    case 'project':
+      return {
+        text: `${view.content.appName}, by ${view.owner.displayName}`,
+        card: toCard(presentProjectBody(view, toCardText), view.actions),
+      };
+    case 'admin_ledger': {
+      const { text, body } = presentAdminLedgerBody(view, toCardText);
+      return { text, card: toCard(body, view.actions) };
+    }
     case 'notice':
       return {
         text: view.message,
@@ -105,12 +152,31 @@ function presentProfile(view: ProfileView): TeamsMessage {
         },
       ],
     },
+    ...personalInfo(view.info ?? null, view.isPrivate === true),
     subheading('Next level'),
     monospace(nextLevelLine(level)),
     subheading('Points by category'),
     ...categoryBars(view.categories),
   ];
   return { text: toProfileSummary(view), card: toCard(body, view.actions) };
+}
+
+/** The personal-info card: the bio, then each filled-in field. */
+function personalInfo(info: PersonalInfo | null, isPrivate: boolean): CardElement[] {
+  const elements: CardElement[] = [];
+  if (isPrivate) {
+    elements.push({ type: 'TextBlock', text: PRIVATE_NOTE, isSubtle: true, wrap: true });
+  }
+  if (!info) return elements;
+  if (info.bio) {
+    elements.push({ type: 'TextBlock', text: toCardText(info.bio), wrap: true });
+  }
+  const facts = toPersonalInfoFacts(info).map((fact) => ({
+    title: fact.title,
+    value: toCardText(fact.value),
+  }));
+  if (facts.length > 0) elements.push({ type: 'FactSet', facts });
+  return elements;
 }
 
 function presentLeaderboard(view: LeaderboardView): TeamsMessage {

@@ -119,3 +119,71 @@ describe('COMMAND_HELP', () => {
     }
   });
 });
+
+describe('admin subcommands', () => {
+  it('reads an award with its note, a penalty with --silent anywhere, a ledger and rebuild', () => {
+    expect(
+      expectCommand(parseCommand('admin award <@U1> Impact.Hackathon_Won great  work')),
+    ).toEqual({
+      name: 'admin',
+      admin: {
+        subcommand: 'members',
+        command: {
+          action: 'award',
+          subject: 'U1',
+          activity: 'impact.hackathon_won',
+          note: 'great work',
+        },
+      },
+    });
+    expect(expectCommand(parseCommand('admin penalize <@U1> --silent 20 vote ring'))).toEqual({
+      name: 'admin',
+      admin: {
+        subcommand: 'members',
+        command: {
+          action: 'penalize',
+          subject: 'U1',
+          points: 20,
+          reason: 'vote ring',
+          silent: true,
+        },
+      },
+    });
+    expect(expectCommand(parseCommand('admin ledger <@U1>'))).toMatchObject({
+      admin: { command: { action: 'ledger', subject: 'U1' } },
+    });
+    expect(expectCommand(parseCommand('admin rebuild'))).toMatchObject({
+      admin: { command: { action: 'rebuild' } },
+    });
+  });
+
+  it.each([
+    ['admin penalize <@U1> 0 nothing', /from 1 to/],
+    ['admin penalize <@U1> 1.5 half', /from 1 to/],
+    [`admin penalize <@U1> 5 ${'x'.repeat(301)}`, /longer than 300/],
+    ['admin ledger', /admin ledger @member/],
+    ['admin rebuild now', /admin rebuild/],
+  ])('rejects %j with a usage hint', (text, problem) => {
+    expect(expectProblem(parseCommand(text))).toMatch(problem);
+  });
+});
+
+describe('portfolio subcommands', () => {
+  it.each([
+    ['portfolio', { action: 'list', owner: null }],
+    ['portfolio <@U1|ada>', { action: 'list', owner: 'U1' }],
+    ['portfolio add', { action: 'add' }],
+    ['portfolio edit abcd1234', { action: 'edit', id: 'abcd1234' }],
+    ['portfolio show abcd1234', { action: 'show', owner: null, id: 'abcd1234' }],
+    ['portfolio show <@U1> abcd1234', { action: 'show', owner: 'U1', id: 'abcd1234' }],
+  ])('reads %j', (text, portfolio) => {
+    expect(expectCommand(parseCommand(text))).toEqual({ name: 'portfolio', portfolio });
+  });
+
+  it.each(['portfolio everything', 'portfolio edit ../x', 'portfolio show <@U1>'])(
+    'rejects %j with a usage hint',
+    (text) => {
+      expect(expectProblem(parseCommand(text))).toMatch(/portfolio/);
+    },
+  );
+});
