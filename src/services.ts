@@ -19,10 +19,26 @@ import { createMemberRepository } from './db/member-repository.js';
 import { createPendingEventRepository } from './db/pending-event-repository.js';
 import { createProfileCounters } from './db/profile-counters.js';
 import { createTenantDirectory } from './db/tenant-directory.js';
+import { defaultBadgeCatalog, type BadgeCatalog } from './core/badges/badge-catalog.js';
+import { createBadges, type Badges } from './core/badges/badges.js';
+import { createShowBadges } from './core/badges/show-badges.js';
+import { createBadgeRepository, createMemberLedgerReader } from './db/badge-repository.js';
+import { createDirectMessageRouter } from './chat/direct-messages.js';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(database: Database, config: Config, clock: Clock, logger: Logger) {
+/** Data the product normally takes from its defaults, replaceable for tests and tenants. */
+export interface ServiceOverrides {
+  badgeCatalog?: BadgeCatalog;
+}
+
+export function createServices(
+  database: Database,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  overrides: ServiceOverrides = {},
+) {
   const { collections } = database;
   const store = new LedgerStore(collections);
   const ledger = createLedgerRepository(collections, store);
@@ -39,6 +55,9 @@ export function createServices(database: Database, config: Config, clock: Clock,
     clock,
   });
 
+  const directMessages = createDirectMessageRouter(logger);
+  // Scoring calls badges after each entry, and badges are built after scoring.
+  let badges: Badges | undefined;
   const scoring = createScoring({
     ledger,
     figures,
@@ -48,7 +67,21 @@ export function createServices(database: Database, config: Config, clock: Clock,
     tenants,
     clock,
     logger,
+    onEntryApplied: async (entry) => {
+      await badges?.refreshBadges(entry.tenant, entry.member);
+    },
   });
+  badges = createBadges({
+    repository: createBadgeRepository(collections),
+    ledger: createMemberLedgerReader(store),
+    counters,
+    challenges: { completedBy: () => Promise.resolve(0) },
+    catalog: overrides.badgeCatalog ?? defaultBadgeCatalog,
+    messenger: directMessages,
+    clock,
+    logger,
+  });
+  const showBadges = createShowBadges(badges, members);
   const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
   const leaderboards = createLeaderboards({
     repository: createLeaderboardRepository(collections),
@@ -58,7 +91,14 @@ export function createServices(database: Database, config: Config, clock: Clock,
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
-  const answerCommand = createAnswerCommand({ members, figures, counters, leaderboards });
+  const answerCommand = createAnswerCommand({
+    members,
+    figures,
+    counters,
+    leaderboards,
+    badges,
+    showBadges,
+  });
 
   return {
     ledger,
@@ -73,5 +113,7 @@ export function createServices(database: Database, config: Config, clock: Clock,
     leaderboards,
     admins,
     answerCommand,
+    badges,
+    directMessages,
   };
 }

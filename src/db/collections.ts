@@ -20,6 +20,7 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
+import type { BadgeAward } from '../core/badges/ports.js';
 
 export interface TenantDocument {
   _id: string;
@@ -112,6 +113,28 @@ export interface LeaderboardDocument {
   companies?: Company[];
 }
 
+/** One earned badge level; its `_id` (tenant, member, badge, level) makes it earned once. */
+export type BadgeAwardDocument = BadgeAward & { _id: string };
+
+/** A member's badge progress, derived from the ledger; activity keys use ':' for '.'. */
+export interface BadgeProgressDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  seq: number;
+  counts: Record<string, number>;
+  streak: { lastDay: string | null; current: number; best: number };
+  earned: Record<string, number>;
+}
+
+/** The badges a member features in the profile header. */
+export interface FeaturedBadgesDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  badges: string[];
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -127,6 +150,9 @@ export interface Collections {
   connectionCounts: Collection<ConnectionCountDocument>;
   conversations: Collection<ConversationDocument>;
   leaderboards: Collection<LeaderboardDocument>;
+  badgeAwards: Collection<BadgeAwardDocument>;
+  badgeProgress: Collection<BadgeProgressDocument>;
+  featuredBadges: Collection<FeaturedBadgesDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -145,6 +171,9 @@ export function toCollections(db: Db): Collections {
     connectionCounts: collection('connection_counts'),
     conversations: collection('conversations'),
     leaderboards: collection('leaderboards'),
+    badgeAwards: collection('badge_awards'),
+    badgeProgress: collection('badge_progress'),
+    featuredBadges: collection('featured_badges'),
   };
 }
 
@@ -158,6 +187,8 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
+    collections.badgeAwards.createIndex({ tenant: 1, member: 1, earnedAt: -1 }),
   ]);
 }
 

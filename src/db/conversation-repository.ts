@@ -27,6 +27,11 @@ export function createConversationRepository(collections: Collections): Conversa
       const documents = await conversations.find({ tenant }).sort({ _id: 1 }).toArray();
       return documents.map(toConversation);
     },
+
+    async findPersonal(tenant, member) {
+      const document = await conversations.findOne({ tenant, kind: 'personal', member });
+      return document ? toConversation(document) : null;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import type { Logger } from '../core/shared/logger.js';
 import { registerAppHome } from './app-home.js';
 import { registerCommandButtons } from './command-buttons.js';
 import { registerMendixCommand } from './mendix-command.js';
+import type { DirectMessageRouter } from '../chat/direct-messages.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -16,6 +17,7 @@ export interface SlackAdapterOptions {
   config: Extract<SlackConfig, { enabled: true }>;
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  directMessages: DirectMessageRouter;
   logger: Logger;
 }
 
@@ -59,6 +61,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerMendixCommand(built, options);
     registerAppHome(built, options);
     registerCommandButtons(built, options);
+    // A member's direct message channel is opened by posting to the member's user id.
+    options.directMessages.register('slack', async (_tenant, member, message) => {
+      await built.client.chat.postMessage({ channel: member, text: message.text });
+    });
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -140,6 +140,7 @@ export class ProfileBot extends TeamsActivityHandler {
       kind,
       teamId: teamOf(activity.channelData)?.id ?? null,
       reference: toStoredReference(activity, conversationId, kind),
+      member: kind === 'personal' ? toTeamsUserId(activity.from) : null,
       updatedAt: this.#options.clock.now(),
     });
     this.#logger.info({ tenant, conversationId }, 'conversation stored');

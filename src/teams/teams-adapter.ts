@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
+  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import express, { type Application, type Request, type Response } from 'express';
@@ -11,6 +12,7 @@ import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
 import { activitySchema } from './activity-schema.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
+import type { DirectMessageRouter } from '../chat/direct-messages.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -22,6 +24,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
+  directMessages: DirectMessageRouter;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -35,6 +38,17 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const logger = options.logger.child({ module: 'teams' });
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
+
+  // A member hears from the bot directly in the personal chat the member opened with it.
+  options.directMessages.register('teams', async (tenant, member, message) => {
+    const personal = await options.conversations.findPersonal(tenant, member);
+    if (!personal) return;
+    const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
+    const reference = personal.reference as Partial<ConversationReference>;
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      await context.sendActivity(message.text);
+    });
+  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -58,6 +58,7 @@ describe('the Slack app manifest', () => {
     const manifest = await readManifest();
 
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
       'commands',
       'users:read',
       'users:read.email',

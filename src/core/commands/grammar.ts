@@ -5,11 +5,13 @@
  */
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
+import { parseBadges, type BadgesRequestCommand } from './badges-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
+  | BadgesRequestCommand
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -32,6 +34,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'leaderboard',
     usage: 'leaderboard [category | company <name> | all]',
     description: 'Top 10 of the last 30 days, and your place.',
+  },
+  {
+    name: 'badges',
+    usage: 'badges [@member] [page <n>] | badges feature|unfeature <badge>',
+    description: 'Earned badges, badges in progress, and the four you feature.',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
@@ -57,6 +64,8 @@ export function parseCommand(text: string): ParseResult {
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
+    case 'badges':
+      return parseBadges(args, toMentionedUser);
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -67,6 +76,10 @@ function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);
   return ok({ name, subject: mention[1]! });
+}
+
+function toMentionedUser(arg: string): string | null {
+  return MENTION.exec(arg)?.[1] ?? null;
 }
 
 function parseLeaderboard(args: string[]): ParseResult {

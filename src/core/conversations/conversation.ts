@@ -12,6 +12,8 @@ export interface StoredConversation {
   teamId: string | null;
   /** The platform's reference for posting later, kept as the platform gave it. */
   reference: Record<string, unknown>;
+  /** The member of a personal chat, so that the bot can message them directly; else null. */
+  member?: string | null;
   updatedAt: Date;
 }
 
@@ -23,4 +25,6 @@ export interface ConversationRepository {
   /** Forgets every conversation of a team: the bot was removed from it. */
   removeTeam(tenant: string, teamId: string): Promise<void>;
   list(tenant: string): Promise<StoredConversation[]>;
+  /** The member's personal chat with the bot, or null when none is known. */
+  findPersonal(tenant: string, member: string): Promise<StoredConversation | null>;
 }

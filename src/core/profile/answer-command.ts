@@ -5,11 +5,15 @@ import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
 import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
+import type { Badges } from '../badges/badges.js';
+import type { createShowBadges } from '../badges/show-badges.js';
+import type { BadgesRequestCommand } from '../commands/badges-grammar.js';
 import type { ProfileCounters } from './ports.js';
 import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
 
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
+const SHOW_BADGES: CommandAction = { label: 'My badges', command: 'badges' };
 const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
 const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
 
@@ -18,6 +22,8 @@ export interface AnswerCommandOptions {
   figures: FiguresRepository;
   counters: ProfileCounters;
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
+  badges: Pick<Badges, 'feature' | 'unfeature' | 'featuredOf'>;
+  showBadges: ReturnType<typeof createShowBadges>;
 }
 
 /** Who asks, in which tenant. */
@@ -30,7 +36,7 @@ export interface Viewer {
 export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
-  const { members, figures, counters, leaderboards } = options;
+  const { members, figures, counters, leaderboards, badges, showBadges } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -41,7 +47,24 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return showProfile(viewer, command.subject ?? viewer.userId, command.name);
       case 'leaderboard':
         return leaderboards.show(viewer, command.scope);
+      case 'badges':
+        return answerBadges(viewer, command);
     }
+  }
+
+  async function answerBadges(viewer: Viewer, command: BadgesRequestCommand): Promise<View> {
+    const { tenant, userId } = viewer;
+    if (command.action === 'show') {
+      const subject = command.subject ?? userId;
+      return showBadges({ tenant, viewer: userId, subject, page: command.page });
+    }
+    const change = command.action === 'feature' ? badges.feature : badges.unfeature;
+    const outcome = await change(tenant, userId, command.badge);
+    const message = outcome.ok
+      ? `${command.action === 'feature' ? 'Featured' : 'Removed from featured'}: ` +
+        `${outcome.badge.name}.`
+      : outcome.problem;
+    return showBadges({ tenant, viewer: userId, subject: userId, page: 1, message });
   }
 
   async function showProfile(
@@ -70,13 +93,14 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       return { kind, ...shared, adjustments: totals.adjustments, actions };
     }
 
-    const [credits, connections, position] = await Promise.all([
+    const [credits, connections, position, featuredBadges] = await Promise.all([
       counters.creditsOf(viewer.tenant, userId),
       counters.connectionsOf(viewer.tenant, userId),
       leaderboards.positionOf(viewer.tenant, userId),
+      badges.featuredOf(viewer.tenant, userId),
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD] : [];
-    return { kind, ...shared, credits, connections, position, actions };
+    const actions = subject.isViewer ? [SHOW_STATS, SHOW_BADGES, SHOW_LEADERBOARD] : [];
+    return { kind, ...shared, credits, connections, position, featuredBadges, actions };
   }
 
   return async (viewer, text) => {

@@ -2,6 +2,7 @@
 import type { Category } from '../catalog/activity-catalog.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
+import type { BadgesView, FeaturedBadge } from '../badges/badge-view.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
 export interface CategoryBar {
@@ -37,6 +38,8 @@ export interface ProfileView {
   connections: number;
   /** Place on the 30-day leaderboard of everyone; null without points in that window. */
   position: LeaderboardPosition | null;
+  /** Up to four badges the member chose to show. */
+  featuredBadges: FeaturedBadge[];
   categories: CategoryBar[];
   actions: CommandAction[];
 }
@@ -96,4 +99,5 @@ export type View =
   | UsageView
   | NoticeView
   | LeaderboardView
+  | BadgesView
   | FailureView;

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
 import type { ActivityEvent, EventResult } from './activity-event.js';
 import { createEventBooker } from './book-event.js';
+import type { LedgerEntry } from './ledger-entry.js';
 import type { ClaimRepository, FiguresRepository, LedgerRepository } from './ports.js';
 import { createEventRouter, type Routing } from './route-events.js';
 
@@ -22,6 +23,8 @@ export interface ScoringOptions {
   logger: Logger;
   /** How often a booking retries when other processes keep taking its ledger position. */
   maxAttempts?: number;
+  /** Runs after an entry is appended and its figures stored, e.g. to update badges. */
+  onEntryApplied?: (entry: LedgerEntry) => Promise<void>;
 }
 
 /** The scoring use cases. */

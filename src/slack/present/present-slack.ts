@@ -24,6 +24,8 @@ import {
   toProfileSummary,
   toWindowText,
 } from '../../present/text.js';
+import { RARITY_EMOJI, toFeaturedText } from '../../present/badge-text.js';
+import { presentBadges } from './present-badges.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -53,6 +55,8 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'badges':
+      return presentBadges(view);
     case 'notice':
       return {
         text: view.message,
@@ -100,6 +104,7 @@ function presentProfile(view: ProfileView): SlackMessage {
       ],
     },
     section(`*Next level*\n${nextLevelLine(level)}`),
+    context(`*Featured badges:* ${escapeText(toFeaturedText(view.featuredBadges, RARITY_EMOJI))}`),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
     ...buttons(view.actions),

@@ -22,6 +22,8 @@ import {
   toProfileSummary,
   toWindowText,
 } from '../../present/text.js';
+import { RARITY_SYMBOLS, toBadgesSummary, toFeaturedText } from '../../present/badge-text.js';
+import { presentBadgesBody } from './present-badges.js';
 
 export const CARD_VERSION = '1.5';
 
@@ -60,6 +62,8 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentHelp(view, view.problem);
     case 'leaderboard':
       return presentLeaderboard(view);
+    case 'badges':
+      return { text: toBadgesSummary(view), card: toCard(presentBadgesBody(view), view.actions) };
     case 'notice':
       return {
         text: view.message,
@@ -93,6 +97,11 @@ function presentProfile(view: ProfileView): TeamsMessage {
           value: view.position ? toPositionText(view.position) : 'No points in 30 days',
         },
       ],
+    },
+    {
+      type: 'TextBlock',
+      text: `Featured badges: ${toFeaturedText(view.featuredBadges, RARITY_SYMBOLS)}`,
+      wrap: true,
     },
     subheading('Next level'),
     monospace(nextLevelLine(level)),
