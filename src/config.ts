@@ -107,6 +107,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   DEFAULT_TIMEZONE: timeZoneSchema.default('UTC'),
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
+  CHALLENGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -149,6 +150,8 @@ export interface Config {
   publicBaseUrl: string;
   defaultTimeZone: string;
   leaderboardRefreshSeconds: number;
+  /** Days completed challenges stay claimable after their end, unless a tenant sets its own. */
+  challengeGraceDays: number;
   logLevel: Environment['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
 }
@@ -186,6 +189,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     leaderboardRefreshSeconds: env.LEADERBOARD_REFRESH_SECONDS,
+    challengeGraceDays: env.CHALLENGE_GRACE_DAYS,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };

@@ -24,6 +24,14 @@ import { createBadges, type Badges } from './core/badges/badges.js';
 import { createShowBadges } from './core/badges/show-badges.js';
 import { createBadgeRepository, createMemberLedgerReader } from './db/badge-repository.js';
 import { createDirectMessageRouter } from './chat/direct-messages.js';
+import { createChallenges } from './core/challenges/challenges.js';
+import { createManageChallenges } from './core/challenges/manage-challenges.js';
+import { createCredits } from './core/credits/credit-ledger.js';
+import {
+  createChallengeRepository,
+  createWindowActivityCounter,
+} from './db/challenge-repository.js';
+import { createCreditLedgerRepository } from './db/credit-ledger-repository.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -46,7 +54,12 @@ export function createServices(
   const claims = createClaimRepository(collections, clock);
   const members = createMemberRepository(collections);
   const pending = createPendingEventRepository(collections);
-  const counters = createProfileCounters(collections);
+  const credits = createCredits({
+    repository: createCreditLedgerRepository(collections),
+    clock,
+    logger,
+  });
+  const counters = createProfileCounters(collections, { creditsOf: credits.balanceOf });
   const conversations = createConversationRepository(collections);
   const tenants = createTenantDirectory(collections, {
     defaultTimeZone: config.defaultTimeZone,
@@ -75,13 +88,26 @@ export function createServices(
     repository: createBadgeRepository(collections),
     ledger: createMemberLedgerReader(store),
     counters,
-    challenges: { completedBy: () => Promise.resolve(0) },
+    challenges: { completedBy: credits.challengesClaimedBy },
     catalog: overrides.badgeCatalog ?? defaultBadgeCatalog,
     messenger: directMessages,
     clock,
     logger,
   });
   const showBadges = createShowBadges(badges, members);
+  const challengeRepository = createChallengeRepository(collections);
+  const challenges = createChallenges({
+    repository: challengeRepository,
+    activity: createWindowActivityCounter(collections),
+    credits,
+    tenants,
+    defaultGraceDays: config.challengeGraceDays,
+    onClaimed: async (tenant, member) => {
+      await badges?.refreshBadges(tenant, member);
+    },
+    clock,
+    logger,
+  });
   const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
   const leaderboards = createLeaderboards({
     repository: createLeaderboardRepository(collections),
@@ -91,6 +117,13 @@ export function createServices(
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
+  const manageChallenges = createManageChallenges({
+    repository: challengeRepository,
+    challenges,
+    tenants,
+    admins,
+    logger,
+  });
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -98,6 +131,8 @@ export function createServices(
     leaderboards,
     badges,
     showBadges,
+    challenges,
+    manageChallenges,
   });
 
   return {
@@ -114,6 +149,8 @@ export function createServices(
     admins,
     answerCommand,
     badges,
+    credits,
+    challenges,
     directMessages,
   };
 }

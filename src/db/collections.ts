@@ -21,6 +21,8 @@ import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
 import type { BadgeAward } from '../core/badges/ports.js';
+import type { CreditEntry } from '../core/credits/credit-ledger.js';
+import type { Challenge } from '../core/challenges/challenge.js';
 
 export interface TenantDocument {
   _id: string;
@@ -87,13 +89,17 @@ export interface PendingEventDocument {
   receivedAt: Date;
 }
 
-/** A member's credit balance as the credit ledger leaves it. */
+/** A member's credit balance as the credit ledger leaves it, and the entry it is from. */
 export interface CreditBalanceDocument {
   _id: string;
   tenant: string;
   member: string;
   balance: number;
+  /** The credit ledger position of the balance; a hint for finding the newest entry. */
+  seq?: number;
 }
+
+export type CreditEntryDocument = CreditEntry & { _id: string };
 
 /** How many connections a member has. */
 export interface ConnectionCountDocument {
@@ -135,6 +141,16 @@ export interface FeaturedBadgesDocument {
   badges: string[];
 }
 
+export type ChallengeDocument = Challenge & { _id: string };
+
+/** A tenant's challenge settings. */
+export interface ChallengeSettingsDocument {
+  _id: string;
+  tenant: string;
+  /** Days completed challenges stay claimable after their end. */
+  graceDays: number;
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections {
   tenants: Collection<TenantDocument>;
@@ -153,6 +169,9 @@ export interface Collections {
   badgeAwards: Collection<BadgeAwardDocument>;
   badgeProgress: Collection<BadgeProgressDocument>;
   featuredBadges: Collection<FeaturedBadgesDocument>;
+  creditLedger: Collection<CreditEntryDocument>;
+  challenges: Collection<ChallengeDocument>;
+  challengeSettings: Collection<ChallengeSettingsDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -174,6 +193,9 @@ export function toCollections(db: Db): Collections {
     badgeAwards: collection('badge_awards'),
     badgeProgress: collection('badge_progress'),
     featuredBadges: collection('featured_badges'),
+    creditLedger: collection('credit_ledger'),
+    challenges: collection('challenges'),
+    challengeSettings: collection('challenge_settings'),
   };
 }
 
@@ -187,6 +209,8 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.dailyPoints.createIndex({ tenant: 1, day: 1 }),
     collections.pendingEvents.createIndex({ tenant: 1, email: 1, receivedAt: 1 }),
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
+    collections.creditLedger.createIndex({ tenant: 1, key: 1 }, { unique: true }),
+    collections.challenges.createIndex({ tenant: 1, end: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, member: 1, earnedAt: -1 }),
   ]);

@@ -19,7 +19,7 @@ function readCard(card: Card): string {
     .join('\n');
 }
 
-describe('badges in Teams', () => {
+describe('badges and challenges in Teams', () => {
   const connector = new BotFrameworkRecorder();
   let app: TestApp;
 
@@ -86,5 +86,18 @@ describe('badges in Teams', () => {
 
     expect(readCard(card)).toContain('There is no badge “nothing_here”.');
     expect(await app.database.collections.featuredBadges.find({}).toArray()).toEqual(before);
+  });
+
+  it('lists challenges with their steps on a valid card, and shows the one assigned', async () => {
+    const card = await send({ text: 'challenges' });
+    expect(readCard(card)).toContain('Community helper');
+    expect(readCard(card)).toContain('• Upvote received: 0 of 5');
+
+    const claim = await send({ value: { command: 'challenges claim community-helper' } });
+    expect(readCard(claim)).toContain('“Community helper” is not complete yet');
+    expect(await app.database.collections.creditLedger.countDocuments({})).toBe(0);
+
+    const profile = await send({ text: 'profile' });
+    expect(readCard(profile)).toContain('Community helper · 0 of 2 steps · 50 credits');
   });
 });

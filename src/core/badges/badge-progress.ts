@@ -42,14 +42,21 @@ export function foldEntry(measures: LedgerMeasures, entry: LedgerEntry): LedgerM
     return { ...measures, seq: Math.max(measures.seq, entry.seq) };
   }
   const counts = { ...measures.counts };
-  let streak = measures.streak;
-  if (entry.kind === 'activity' && !NOT_COUNTED.has(entry.limitedBy ?? '')) {
-    counts[entry.activity] = (counts[entry.activity] ?? 0) + 1;
-    streak = extendStreak(streak, entry.day);
-  } else if (entry.kind === 'reversal' && entry.limitedBy !== 'already_reversed') {
-    counts[entry.activity] = Math.max(0, (counts[entry.activity] ?? 0) - 1);
-  }
+  const change = toCountChange(entry);
+  counts[entry.activity] = Math.max(0, (counts[entry.activity] ?? 0) + change);
+  const streak = change > 0 ? extendStreak(measures.streak, entry.day) : measures.streak;
+  if (counts[entry.activity] === 0) delete counts[entry.activity];
   return { seq: entry.seq, counts, streak };
+}
+
+/**
+ * How an entry changes the count of its activity: +1 for an activity that happened, -1 for
+ * its reversal, 0 for one that did not count (self-directed, or given once already).
+ */
+export function toCountChange(entry: Pick<LedgerEntry, 'kind' | 'limitedBy'>): number {
+  if (entry.kind === 'activity') return NOT_COUNTED.has(entry.limitedBy ?? '') ? 0 : 1;
+  if (entry.kind === 'reversal') return entry.limitedBy === 'already_reversed' ? 0 : -1;
+  return 0;
 }
 
 /** Days arrive mostly in order; a day before the last one seen leaves the run as it is. */

@@ -6,12 +6,15 @@
 
 import { parseScopeRequest, type ScopeRequest } from '../leaderboards/scope.js';
 import { parseBadges, type BadgesRequestCommand } from './badges-grammar.js';
+import { parseAdmin, type AdminCommand } from './admin-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
   | { name: 'profile' | 'stats'; subject: string | null }
   | { name: 'leaderboard'; scope: ScopeRequest }
   | BadgesRequestCommand
+  | { name: 'challenges'; claim: string | null }
+  | { name: 'admin'; admin: AdminCommand }
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -40,6 +43,16 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     usage: 'badges [@member] [page <n>] | badges feature|unfeature <badge>',
     description: 'Earned badges, badges in progress, and the four you feature.',
   },
+  {
+    name: 'challenges',
+    usage: 'challenges',
+    description: 'Open challenges: your progress, the time left and the credits.',
+  },
+  {
+    name: 'admin',
+    usage: 'admin challenge add|list|remove|grace …',
+    description: 'For community managers: manage challenges.',
+  },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
 
@@ -66,6 +79,12 @@ export function parseCommand(text: string): ParseResult {
       return parseLeaderboard(args);
     case 'badges':
       return parseBadges(args, toMentionedUser);
+    case 'challenges':
+      return parseChallenges(args);
+    case 'admin': {
+      const parsed = parseAdmin(args);
+      return parsed.ok ? ok({ name: 'admin', admin: parsed.admin }) : fail(parsed.problem);
+    }
     default:
       return fail(`I don’t know the command “${truncate(word)}”.`);
   }
@@ -77,6 +96,16 @@ function parseSubject(name: 'profile' | 'stats', args: string[]): ParseResult {
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);
   return ok({ name, subject: mention[1]! });
 }
+
+function parseChallenges(args: string[]): ParseResult {
+  if (args.length === 0) return ok({ name: 'challenges', claim: null });
+  if (args.length === 2 && args[0]!.toLowerCase() === 'claim' && CHALLENGE_ID.test(args[1]!)) {
+    return ok({ name: 'challenges', claim: args[1]! });
+  }
+  return fail('“challenges” takes nothing, or “claim <challenge>” from its button.');
+}
+
+const CHALLENGE_ID = /^[a-z0-9][a-z0-9-]{0,29}$/;
 
 function toMentionedUser(arg: string): string | null {
   return MENTION.exec(arg)?.[1] ?? null;

@@ -8,12 +8,16 @@ import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
 import type { Badges } from '../badges/badges.js';
 import type { createShowBadges } from '../badges/show-badges.js';
 import type { BadgesRequestCommand } from '../commands/badges-grammar.js';
+import { ADMIN_USAGE, type AdminCommand } from '../commands/admin-grammar.js';
+import type { Challenges } from '../challenges/challenges.js';
+import type { createManageChallenges } from '../challenges/manage-challenges.js';
 import type { ProfileCounters } from './ports.js';
 import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
 
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
 const SHOW_BADGES: CommandAction = { label: 'My badges', command: 'badges' };
+const SHOW_CHALLENGES: CommandAction = { label: 'Challenges', command: 'challenges' };
 const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
 const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
 
@@ -24,6 +28,8 @@ export interface AnswerCommandOptions {
   leaderboards: Pick<Leaderboards, 'show' | 'positionOf'>;
   badges: Pick<Badges, 'feature' | 'unfeature' | 'featuredOf'>;
   showBadges: ReturnType<typeof createShowBadges>;
+  challenges: Pick<Challenges, 'showChallenges' | 'claimCredits' | 'assignedChallenge'>;
+  manageChallenges: ReturnType<typeof createManageChallenges>;
 }
 
 /** Who asks, in which tenant. */
@@ -37,6 +43,7 @@ export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
   const { members, figures, counters, leaderboards, badges, showBadges } = options;
+  const { challenges, manageChallenges } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -49,6 +56,22 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return leaderboards.show(viewer, command.scope);
       case 'badges':
         return answerBadges(viewer, command);
+      case 'challenges':
+        return command.claim === null
+          ? challenges.showChallenges(viewer.tenant, viewer.userId)
+          : challenges.claimCredits(viewer.tenant, viewer.userId, command.claim);
+      case 'admin':
+        return answerAdmin(viewer, command.admin);
+    }
+  }
+
+  /** One case an area of admin commands; each area checks that the viewer is an admin. */
+  async function answerAdmin(viewer: Viewer, admin: AdminCommand): Promise<View> {
+    switch (admin.area) {
+      case 'help':
+        return { kind: 'notice', message: `Admin commands: ${ADMIN_USAGE}`, actions: [] };
+      case 'challenge':
+        return manageChallenges(viewer, admin);
     }
   }
 
@@ -93,14 +116,26 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       return { kind, ...shared, adjustments: totals.adjustments, actions };
     }
 
-    const [credits, connections, position, featuredBadges] = await Promise.all([
+    const [credits, connections, position, featuredBadges, assignedChallenge] = await Promise.all([
       counters.creditsOf(viewer.tenant, userId),
       counters.connectionsOf(viewer.tenant, userId),
       leaderboards.positionOf(viewer.tenant, userId),
       badges.featuredOf(viewer.tenant, userId),
+      subject.isViewer ? challenges.assignedChallenge(viewer.tenant, userId) : null,
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS, SHOW_BADGES, SHOW_LEADERBOARD] : [];
-    return { kind, ...shared, credits, connections, position, featuredBadges, actions };
+    const actions = subject.isViewer
+      ? [SHOW_STATS, SHOW_BADGES, SHOW_CHALLENGES, SHOW_LEADERBOARD]
+      : [];
+    return {
+      kind,
+      ...shared,
+      credits,
+      connections,
+      position,
+      featuredBadges,
+      assignedChallenge,
+      actions,
+    };
   }
 
   return async (viewer, text) => {

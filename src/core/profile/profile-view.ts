@@ -3,6 +3,8 @@ import type { Category } from '../catalog/activity-catalog.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
 import type { BadgesView, FeaturedBadge } from '../badges/badge-view.js';
+import type { ChallengesView } from '../challenges/challenge-view.js';
+import type { AssignedChallenge } from '../challenges/challenges.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
 export interface CategoryBar {
@@ -40,6 +42,8 @@ export interface ProfileView {
   position: LeaderboardPosition | null;
   /** Up to four badges the member chose to show. */
   featuredBadges: FeaturedBadge[];
+  /** The challenge the member works on, shown on the member's own profile; else null. */
+  assignedChallenge: AssignedChallenge | null;
   categories: CategoryBar[];
   actions: CommandAction[];
 }
@@ -100,4 +104,5 @@ export type View =
   | NoticeView
   | LeaderboardView
   | BadgesView
+  | ChallengesView
   | FailureView;

@@ -26,6 +26,8 @@ import {
 } from '../../present/text.js';
 import { RARITY_EMOJI, toFeaturedText } from '../../present/badge-text.js';
 import { presentBadges } from './present-badges.js';
+import { presentChallenges } from './present-challenges.js';
+import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -57,6 +59,8 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentLeaderboard(view);
     case 'badges':
       return presentBadges(view);
+    case 'challenges':
+      return presentChallenges(view);
     case 'notice':
       return {
         text: view.message,
@@ -105,6 +109,9 @@ function presentProfile(view: ProfileView): SlackMessage {
     },
     section(`*Next level*\n${nextLevelLine(level)}`),
     context(`*Featured badges:* ${escapeText(toFeaturedText(view.featuredBadges, RARITY_EMOJI))}`),
+    ...(subject.isViewer
+      ? [section(`*Challenge*\n${escapeText(toAssignedChallengeText(view.assignedChallenge))}`)]
+      : []),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
     ...buttons(view.actions),

@@ -24,6 +24,8 @@ import {
 } from '../../present/text.js';
 import { RARITY_SYMBOLS, toBadgesSummary, toFeaturedText } from '../../present/badge-text.js';
 import { presentBadgesBody } from './present-badges.js';
+import { presentChallengesBody } from './present-challenges.js';
+import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 export const CARD_VERSION = '1.5';
 
@@ -64,6 +66,11 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       return presentLeaderboard(view);
     case 'badges':
       return { text: toBadgesSummary(view), card: toCard(presentBadgesBody(view), view.actions) };
+    case 'challenges':
+      return {
+        text: view.message ?? 'Challenges',
+        card: toCard(presentChallengesBody(view), view.actions),
+      };
     case 'notice':
       return {
         text: view.message,
@@ -103,6 +110,16 @@ function presentProfile(view: ProfileView): TeamsMessage {
       text: `Featured badges: ${toFeaturedText(view.featuredBadges, RARITY_SYMBOLS)}`,
       wrap: true,
     },
+    ...(subject.isViewer
+      ? [
+          subheading('Challenge'),
+          {
+            type: 'TextBlock',
+            text: toCardText(toAssignedChallengeText(view.assignedChallenge)),
+            wrap: true,
+          },
+        ]
+      : []),
     subheading('Next level'),
     monospace(nextLevelLine(level)),
     subheading('Points by category'),
