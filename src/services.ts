@@ -1,4 +1,5 @@
 /** Wires the core's use cases to the database adapters. */
+import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
 import { createAdminPolicy } from './core/admins/admin-policy.js';
@@ -32,6 +33,8 @@ import {
   createWindowActivityCounter,
 } from './db/challenge-repository.js';
 import { createCreditLedgerRepository } from './db/credit-ledger-repository.js';
+import { createShop } from './core/shop/shop.js';
+import { createShopRepository } from './db/shop-repository.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -81,7 +84,7 @@ export function createServices(
     clock,
     logger,
     onEntryApplied: async (entry) => {
-      await badges?.refreshBadges(entry.tenant, entry.member);
+      await badges?.recordEntry(entry);
     },
   });
   badges = createBadges({
@@ -124,6 +127,15 @@ export function createServices(
     admins,
     logger,
   });
+  const shop = createShop({
+    repository: createShopRepository(collections),
+    credits,
+    admins,
+    poster: directMessages,
+    newId: () => randomUUID().slice(0, 8),
+    clock,
+    logger,
+  });
   const answerCommand = createAnswerCommand({
     members,
     figures,
@@ -133,6 +145,7 @@ export function createServices(
     showBadges,
     challenges,
     manageChallenges,
+    shop,
   });
 
   return {
@@ -151,6 +164,7 @@ export function createServices(
     badges,
     credits,
     challenges,
+    shop,
     directMessages,
   };
 }

@@ -14,15 +14,33 @@ export type DirectMessageSender = (
 /** A messenger that adapters plug their senders into as they start. */
 export interface DirectMessageRouter extends DirectMessenger {
   register(platform: ChatPlatform, sender: DirectMessageSender): void;
+  /** Registers how the platform posts to a channel, given the channel's id. */
+  registerChannel(platform: ChatPlatform, sender: DirectMessageSender): void;
+  /** Posts to a channel of the tenant. */
+  post(tenant: string, channel: string, text: string): Promise<void>;
 }
 
 export function createDirectMessageRouter(parent: Logger): DirectMessageRouter {
   const logger = parent.child({ module: 'direct-messages' });
   const senders = new Map<string, DirectMessageSender>();
+  const channelSenders = new Map<string, DirectMessageSender>();
 
   return {
     register(platform, sender) {
       senders.set(platform, sender);
+    },
+
+    registerChannel(platform, sender) {
+      channelSenders.set(platform, sender);
+    },
+
+    async post(tenant, channel, text) {
+      const sender = channelSenders.get(tenant.slice(0, tenant.indexOf(':')));
+      if (!sender) {
+        logger.debug({ tenant, channel }, 'no channel posts on this platform');
+        return;
+      }
+      await sender(tenant, channel, { text });
     },
 
     async send(tenant, member, message) {

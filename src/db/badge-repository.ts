@@ -16,11 +16,12 @@ export function createBadgeRepository(collections: Collections): BadgeRepository
     async findProgress(tenant, member) {
       const document = await badgeProgress.findOne({ _id: toDocumentId(tenant, member) });
       if (!document) return null;
-      const { seq, streak, earned } = document;
-      return { measures: { seq, counts: renameKeys(document.counts, ':', '.'), streak }, earned };
+      const { seq, streak, earned, other } = document;
+      const measures = { seq, counts: renameKeys(document.counts, ':', '.'), streak };
+      return { measures, earned, ...(other ? { other } : {}) };
     },
 
-    async saveProgress(tenant, member, { measures, earned }) {
+    async saveProgress(tenant, member, { measures, earned, other }) {
       const _id = toDocumentId(tenant, member);
       const document: BadgeProgressDocument = {
         _id,
@@ -30,6 +31,7 @@ export function createBadgeRepository(collections: Collections): BadgeRepository
         counts: renameKeys(measures.counts, '.', ':'),
         streak: measures.streak,
         earned,
+        ...(other ? { other } : {}),
       };
       // A whole snapshot at one ledger position: a write lost to a race leaves an older but
       // consistent snapshot, which the next refresh brings up to the ledger again.

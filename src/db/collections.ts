@@ -23,6 +23,7 @@ import type { CategoryPoints } from '../core/scoring/member-figures.js';
 import type { BadgeAward } from '../core/badges/ports.js';
 import type { CreditEntry } from '../core/credits/credit-ledger.js';
 import type { Challenge } from '../core/challenges/challenge.js';
+import type { ShopItem, ShopOrder } from '../core/shop/shop-item.js';
 
 export interface TenantDocument {
   _id: string;
@@ -131,6 +132,7 @@ export interface BadgeProgressDocument {
   counts: Record<string, number>;
   streak: { lastDay: string | null; current: number; best: number };
   earned: Record<string, number>;
+  other?: { connections: number; challenges: number };
 }
 
 /** The badges a member features in the profile header. */
@@ -149,6 +151,26 @@ export interface ChallengeSettingsDocument {
   tenant: string;
   /** Days completed challenges stay claimable after their end. */
   graceDays: number;
+}
+
+export type ShopItemDocument = ShopItem & { _id: string };
+
+/** One piece of an item's stock, held by the order that took it. */
+export interface StockSlotDocument {
+  _id: string;
+  tenant: string;
+  item: string;
+  slot: number;
+  orderId: string;
+}
+
+export type ShopOrderDocument = ShopOrder & { _id: string };
+
+/** Where a tenant's orders are posted. */
+export interface ShopSettingsDocument {
+  _id: string;
+  tenant: string;
+  orderChannel: string;
 }
 
 /** Typed access to every collection of the product. */
@@ -172,6 +194,10 @@ export interface Collections {
   creditLedger: Collection<CreditEntryDocument>;
   challenges: Collection<ChallengeDocument>;
   challengeSettings: Collection<ChallengeSettingsDocument>;
+  shopItems: Collection<ShopItemDocument>;
+  stockSlots: Collection<StockSlotDocument>;
+  shopOrders: Collection<ShopOrderDocument>;
+  shopSettings: Collection<ShopSettingsDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -196,6 +222,10 @@ export function toCollections(db: Db): Collections {
     creditLedger: collection('credit_ledger'),
     challenges: collection('challenges'),
     challengeSettings: collection('challenge_settings'),
+    shopItems: collection('shop_items'),
+    stockSlots: collection('stock_slots'),
+    shopOrders: collection('shop_orders'),
+    shopSettings: collection('shop_settings'),
   };
 }
 
@@ -211,6 +241,8 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.conversations.createIndex({ tenant: 1, teamId: 1 }),
     collections.creditLedger.createIndex({ tenant: 1, key: 1 }, { unique: true }),
     collections.challenges.createIndex({ tenant: 1, end: 1 }),
+    collections.stockSlots.createIndex({ tenant: 1, item: 1 }),
+    collections.shopOrders.createIndex({ tenant: 1, orderedAt: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, earnedAt: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, member: 1, earnedAt: -1 }),
   ]);

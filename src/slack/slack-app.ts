@@ -62,9 +62,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerAppHome(built, options);
     registerCommandButtons(built, options);
     // A member's direct message channel is opened by posting to the member's user id.
-    options.directMessages.register('slack', async (_tenant, member, message) => {
-      await built.client.chat.postMessage({ channel: member, text: message.text });
-    });
+    const postMessage = async (_tenant: string, channel: string, message: { text: string }) => {
+      await built.client.chat.postMessage({ channel, text: message.text });
+    };
+    options.directMessages.register('slack', postMessage);
+    options.directMessages.registerChannel('slack', postMessage);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -13,6 +13,7 @@ import type { Logger } from '../core/shared/logger.js';
 import { activitySchema } from './activity-schema.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 import type { DirectMessageRouter } from '../chat/direct-messages.js';
+import type { StoredConversation } from '../core/conversations/conversation.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -39,15 +40,24 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
 
+  const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
+  async function postTo(conversation: StoredConversation | undefined | null, text: string) {
+    if (!conversation) return;
+    const reference = conversation.reference as Partial<ConversationReference>;
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      await context.sendActivity(text);
+    });
+  }
   // A member hears from the bot directly in the personal chat the member opened with it.
   options.directMessages.register('teams', async (tenant, member, message) => {
-    const personal = await options.conversations.findPersonal(tenant, member);
-    if (!personal) return;
-    const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
-    const reference = personal.reference as Partial<ConversationReference>;
-    await adapter.continueConversationAsync(appId, reference, async (context) => {
-      await context.sendActivity(message.text);
-    });
+    await postTo(await options.conversations.findPersonal(tenant, member), message.text);
+  });
+  options.directMessages.registerChannel('teams', async (tenant, channel, message) => {
+    const known = await options.conversations.list(tenant);
+    await postTo(
+      known.find((conversation) => conversation.conversationId === channel),
+      message.text,
+    );
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

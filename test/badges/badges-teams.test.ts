@@ -19,7 +19,7 @@ function readCard(card: Card): string {
     .join('\n');
 }
 
-describe('badges and challenges in Teams', () => {
+describe('badges, challenges and the shop in Teams', () => {
   const connector = new BotFrameworkRecorder();
   let app: TestApp;
 
@@ -99,5 +99,34 @@ describe('badges and challenges in Teams', () => {
 
     const profile = await send({ text: 'profile' });
     expect(readCard(profile)).toContain('Community helper · 0 of 2 steps · 50 credits');
+  });
+
+  it('lists the shop on a valid card and refuses an order with too few credits', async () => {
+    await app.services.shop.manageShop(
+      { tenant: TENANT, userId: 'aad-admin' },
+      {
+        area: 'shop',
+        action: 'add',
+        item: { id: 'mug', name: 'Mug', description: 'A mug', price: 10, stock: 2 },
+      },
+    );
+    expect(await app.database.collections.shopItems.countDocuments({})).toBe(0);
+    await app.database.collections.shopItems.insertOne({
+      _id: `${TENANT}|mug`,
+      tenant: TENANT,
+      id: 'mug',
+      name: 'Mug',
+      description: 'A mug',
+      price: 10,
+      stock: 2,
+    });
+
+    const card = await send({ text: 'shop' });
+    expect(readCard(card)).toContain('10 credits · 2 left');
+    expect(readCard(card)).toContain('shop order mug');
+
+    const order = await send({ value: { command: 'shop order mug' } });
+    expect(readCard(order)).toContain('“Mug” costs 10 credits; you have too few.');
+    expect(await app.database.collections.shopOrders.countDocuments({})).toBe(0);
   });
 });

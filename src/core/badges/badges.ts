@@ -1,5 +1,6 @@
 /** Badges: progress kept from the ledger, levels earned once, featured badges (SPEC §7). */
 import type { ProfileCounters } from '../profile/ports.js';
+import type { LedgerEntry } from '../scoring/ledger-entry.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BadgeCatalog, BadgeDefinition } from './badge-catalog.js';
@@ -72,7 +73,24 @@ export function createBadges(options: BadgesOptions) {
    */
   async function refreshBadges(tenant: string, member: string): Promise<BadgeStanding> {
     const stored = (await repository.findProgress(tenant, member)) ?? emptyProgress();
-    return evaluate(tenant, member, await catchUp(tenant, member, stored.measures), stored.earned);
+    const measures = await catchUp(tenant, member, stored.measures);
+    return evaluate(tenant, member, measures, stored.earned, await otherMeasures(tenant, member));
+  }
+
+  /**
+   * Folds in an entry just appended: the hot path of scoring, so it reads only the stored
+   * progress when it is one entry behind, and takes connections and challenges as stored
+   * (their own changes call refreshBadges).
+   */
+  async function recordEntry(entry: LedgerEntry): Promise<BadgeStanding> {
+    const { tenant, member } = entry;
+    const stored = (await repository.findProgress(tenant, member)) ?? emptyProgress();
+    const measures =
+      stored.measures.seq === entry.seq - 1
+        ? foldEntry(stored.measures, entry)
+        : await catchUp(tenant, member, stored.measures);
+    const other = stored.other ?? (await otherMeasures(tenant, member));
+    return evaluate(tenant, member, measures, stored.earned, other);
   }
 
   async function evaluate(
@@ -80,8 +98,8 @@ export function createBadges(options: BadgesOptions) {
     member: string,
     measures: LedgerMeasures,
     known: Record<string, number>,
+    other: OtherMeasures,
   ): Promise<BadgeStanding> {
-    const other = await otherMeasures(tenant, member);
     const earned = { ...known };
     const values = new Map<string, number>();
     const added: BadgeAward[] = [];
@@ -95,7 +113,7 @@ export function createBadges(options: BadgesOptions) {
       }
       earned[badge.key] = Math.max(earned[badge.key] ?? 0, reached);
     }
-    await repository.saveProgress(tenant, member, { measures, earned });
+    await repository.saveProgress(tenant, member, { measures, earned, other });
     for (const award of added) await announce(award);
     return { values, earned };
   }
@@ -124,7 +142,7 @@ export function createBadges(options: BadgesOptions) {
     for (const award of await repository.listAwards(tenant, member)) {
       earned[award.badge] = Math.max(earned[award.badge] ?? 0, award.level);
     }
-    return evaluate(tenant, member, measures, earned);
+    return evaluate(tenant, member, measures, earned, await otherMeasures(tenant, member));
   }
 
   async function feature(tenant: string, member: string, key: string): Promise<FeatureOutcome> {
@@ -178,7 +196,16 @@ export function createBadges(options: BadgesOptions) {
     });
   }
 
-  return { catalog, refreshBadges, rebuildBadges, feature, unfeature, featuredOf, toFeatured };
+  return {
+    catalog,
+    refreshBadges,
+    recordEntry,
+    rebuildBadges,
+    feature,
+    unfeature,
+    featuredOf,
+    toFeatured,
+  };
 }
 
 export type Badges = ReturnType<typeof createBadges>;

@@ -1,7 +1,7 @@
 /** What badges need from storage and from the chat platforms; adapters implement these. */
 import type { LedgerEntry } from '../scoring/ledger-entry.js';
 import type { Rarity } from './badge-catalog.js';
-import type { LedgerMeasures } from './badge-progress.js';
+import type { LedgerMeasures, OtherMeasures } from './badge-progress.js';
 
 /** One earned level of a badge, recorded once. */
 export interface BadgeAward {
@@ -21,6 +21,8 @@ export interface StoredBadgeProgress {
   measures: LedgerMeasures;
   /** The highest earned level by badge key, as far as the awards written so far say. */
   earned: Record<string, number>;
+  /** Connections and challenges as last read; absent on progress stored before they were. */
+  other?: OtherMeasures;
 }
 
 export interface BadgeRepository {

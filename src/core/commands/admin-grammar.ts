@@ -20,14 +20,24 @@ export type AdminCommand =
       endDay: string;
       steps: ChallengeStep[];
       title: string;
-    };
+    }
+  | {
+      area: 'shop';
+      action: 'add';
+      item: { id: string; name: string; description: string; price: number; stock: number };
+    }
+  | { area: 'shop'; action: 'channel'; channel: string }
+  | { area: 'shop'; action: 'orders' }
+  | { area: 'shop'; action: 'shipped'; order: string };
 
 export type AdminParse = { ok: true; admin: AdminCommand } | { ok: false; problem: string };
 
 export const ADMIN_USAGE =
   '“admin challenge add <credits> <start YYYY-MM-DD> <end YYYY-MM-DD> ' +
   '<activity>=<count>[,<activity>=<count>] <title>”, “admin challenge list”, ' +
-  '“admin challenge remove <id>” or “admin challenge grace <days>”.';
+  '“admin challenge remove <id>”, “admin challenge grace <days>”, ' +
+  '“admin shop add <price> <stock> <name> | <description>”, “admin shop channel #channel”, ' +
+  '“admin shop orders” or “admin shop shipped <order>”.';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STEP = /^([a-z]+\.[a-z_]+)=([1-9]\d{0,3})$/;
@@ -41,6 +51,8 @@ export function parseAdmin(args: string[]): AdminParse {
       return ok({ area: 'help' });
     case 'challenge':
       return parseChallengeAdmin(rest);
+    case 'shop':
+      return parseShopAdmin(rest);
     default:
       return fail(`“admin” takes ${ADMIN_USAGE}`);
   }
@@ -88,6 +100,58 @@ function parseAdd(args: string[]): AdminParse {
     steps: parsedSteps.map((step) => ({ activity: step![1]!, count: Number(step![2]) })),
     title: name,
   });
+}
+
+const CHANNEL = /^(?:<#([A-Z0-9]{1,30})(?:\|[^>]*)?>|([A-Za-z0-9:@._-]{1,200}))$/;
+
+function parseShopAdmin(args: string[]): AdminParse {
+  const [action, ...rest] = args;
+  switch (action?.toLowerCase()) {
+    case 'orders':
+      return rest.length === 0 ? ok({ area: 'shop', action: 'orders' }) : usage();
+    case 'shipped':
+      return rest.length === 1 && /^[A-Za-z0-9-]{1,40}$/.test(rest[0]!)
+        ? ok({ area: 'shop', action: 'shipped', order: rest[0]! })
+        : usage();
+    case 'channel': {
+      const channel = rest.length === 1 ? CHANNEL.exec(rest[0]!) : null;
+      if (!channel) return fail('“admin shop channel” takes one #channel.');
+      return ok({ area: 'shop', action: 'channel', channel: (channel[1] ?? channel[2])! });
+    }
+    case 'add':
+      return parseShopAdd(rest);
+    default:
+      return usage();
+  }
+}
+
+function parseShopAdd(args: string[]): AdminParse {
+  const [price, stock, ...words] = args;
+  if (!price || !/^[1-9]\d{0,5}$/.test(price)) return fail('The price is a whole number.');
+  if (!stock || !/^[1-9]\d{0,3}$/.test(stock)) return fail('The stock is 1 to 9999.');
+  const [name = '', description = ''] = words
+    .join(' ')
+    .split('|')
+    .map((part) => part.trim());
+  if (name.length === 0 || name.length > 60) return fail('The name has 1 to 60 characters.');
+  if (description.length === 0 || description.length > 200) {
+    return fail('Write the description after a “|”, at most 200 characters.');
+  }
+  const id = toItemId(name);
+  return ok({
+    area: 'shop',
+    action: 'add',
+    item: { id, name, description, price: Number(price), stock: Number(stock) },
+  });
+}
+
+/** The id a name gives: lower case words joined by dashes. */
+function toItemId(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 30).replace(/-+$/, '') || 'item';
 }
 
 function ok(admin: AdminCommand): AdminParse {

@@ -15,6 +15,7 @@ export type Command =
   | BadgesRequestCommand
   | { name: 'challenges'; claim: string | null }
   | { name: 'admin'; admin: AdminCommand }
+  | { name: 'shop'; order: string | null }
   | { name: 'help' };
 
 export type CommandName = Command['name'];
@@ -49,9 +50,14 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Open challenges: your progress, the time left and the credits.',
   },
   {
+    name: 'shop',
+    usage: 'shop',
+    description: 'Swag to order with your credits.',
+  },
+  {
     name: 'admin',
-    usage: 'admin challenge add|list|remove|grace …',
-    description: 'For community managers: manage challenges.',
+    usage: 'admin challenge|shop …',
+    description: 'For community managers: manage challenges and the shop.',
   },
   { name: 'help', usage: 'help', description: 'What you can ask the bot.' },
 ];
@@ -81,6 +87,8 @@ export function parseCommand(text: string): ParseResult {
       return parseBadges(args, toMentionedUser);
     case 'challenges':
       return parseChallenges(args);
+    case 'shop':
+      return parseShop(args);
     case 'admin': {
       const parsed = parseAdmin(args);
       return parsed.ok ? ok({ name: 'admin', admin: parsed.admin }) : fail(parsed.problem);
@@ -103,6 +111,14 @@ function parseChallenges(args: string[]): ParseResult {
     return ok({ name: 'challenges', claim: args[1]! });
   }
   return fail('“challenges” takes nothing, or “claim <challenge>” from its button.');
+}
+
+function parseShop(args: string[]): ParseResult {
+  if (args.length === 0) return ok({ name: 'shop', order: null });
+  if (args.length === 2 && args[0]!.toLowerCase() === 'order' && CHALLENGE_ID.test(args[1]!)) {
+    return ok({ name: 'shop', order: args[1]! });
+  }
+  return fail('“shop” takes nothing, or “order <item>” from its button.');
 }
 
 const CHALLENGE_ID = /^[a-z0-9][a-z0-9-]{0,29}$/;

@@ -11,6 +11,7 @@ import type { BadgesRequestCommand } from '../commands/badges-grammar.js';
 import { ADMIN_USAGE, type AdminCommand } from '../commands/admin-grammar.js';
 import type { Challenges } from '../challenges/challenges.js';
 import type { createManageChallenges } from '../challenges/manage-challenges.js';
+import type { Shop } from '../shop/shop.js';
 import type { ProfileCounters } from './ports.js';
 import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
 
@@ -30,6 +31,7 @@ export interface AnswerCommandOptions {
   showBadges: ReturnType<typeof createShowBadges>;
   challenges: Pick<Challenges, 'showChallenges' | 'claimCredits' | 'assignedChallenge'>;
   manageChallenges: ReturnType<typeof createManageChallenges>;
+  shop: Pick<Shop, 'showShop' | 'orderItem' | 'manageShop'>;
 }
 
 /** Who asks, in which tenant. */
@@ -43,7 +45,7 @@ export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
   const { members, figures, counters, leaderboards, badges, showBadges } = options;
-  const { challenges, manageChallenges } = options;
+  const { challenges, manageChallenges, shop } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -62,6 +64,10 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
           : challenges.claimCredits(viewer.tenant, viewer.userId, command.claim);
       case 'admin':
         return answerAdmin(viewer, command.admin);
+      case 'shop':
+        return command.order === null
+          ? shop.showShop(viewer.tenant, viewer.userId)
+          : shop.orderItem(viewer.tenant, viewer.userId, command.order);
     }
   }
 
@@ -72,6 +78,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return { kind: 'notice', message: `Admin commands: ${ADMIN_USAGE}`, actions: [] };
       case 'challenge':
         return manageChallenges(viewer, admin);
+      case 'shop':
+        return shop.manageShop(viewer, admin);
     }
   }
 

@@ -5,6 +5,7 @@ import type { LevelProgress } from '../scoring/levels.js';
 import type { BadgesView, FeaturedBadge } from '../badges/badge-view.js';
 import type { ChallengesView } from '../challenges/challenge-view.js';
 import type { AssignedChallenge } from '../challenges/challenges.js';
+import type { ShopView } from '../shop/shop-view.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
 export interface CategoryBar {
@@ -105,4 +106,5 @@ export type View =
   | LeaderboardView
   | BadgesView
   | ChallengesView
+  | ShopView
   | FailureView;

@@ -27,6 +27,7 @@ import {
 import { RARITY_EMOJI, toFeaturedText } from '../../present/badge-text.js';
 import { presentBadges } from './present-badges.js';
 import { presentChallenges } from './present-challenges.js';
+import { presentShop } from './present-shop.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 type KnownBlock = types.KnownBlock;
@@ -61,6 +62,8 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentBadges(view);
     case 'challenges':
       return presentChallenges(view);
+    case 'shop':
+      return presentShop(view);
     case 'notice':
       return {
         text: view.message,

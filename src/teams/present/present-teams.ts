@@ -25,6 +25,7 @@ import {
 import { RARITY_SYMBOLS, toBadgesSummary, toFeaturedText } from '../../present/badge-text.js';
 import { presentBadgesBody } from './present-badges.js';
 import { presentChallengesBody } from './present-challenges.js';
+import { presentShopBody } from './present-shop.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 export const CARD_VERSION = '1.5';
@@ -71,6 +72,8 @@ export function presentTeamsMessage(view: View): TeamsMessage {
         text: view.message ?? 'Challenges',
         card: toCard(presentChallengesBody(view), view.actions),
       };
+    case 'shop':
+      return { text: view.message ?? 'Shop', card: toCard(presentShopBody(view), view.actions) };
     case 'notice':
       return {
         text: view.message,

@@ -10,6 +10,29 @@ describe('the grammar of badges, challenges and admin commands', () => {
     ['challenges', { name: 'challenges', claim: null }],
     ['challenges claim spring-1', { name: 'challenges', claim: 'spring-1' }],
     ['admin', { name: 'admin', admin: { area: 'help' } }],
+    ['shop', { name: 'shop', order: null }],
+    ['shop order hoodie', { name: 'shop', order: 'hoodie' }],
+    [
+      'admin shop channel <#C0AB|orders>',
+      { name: 'admin', admin: { area: 'shop', action: 'channel', channel: 'C0AB' } },
+    ],
+    [
+      'admin shop add 50 3 Blue hoodie | Warm',
+      {
+        name: 'admin',
+        admin: {
+          area: 'shop',
+          action: 'add',
+          item: {
+            id: 'blue-hoodie',
+            name: 'Blue hoodie',
+            description: 'Warm',
+            price: 50,
+            stock: 3,
+          },
+        },
+      },
+    ],
     ['admin challenge list', { name: 'admin', admin: { area: 'challenge', action: 'list' } }],
     [
       'admin challenge add 5 2026-01-01 2026-01-31 platform.buzz_posted=3 Buzz month',
@@ -40,6 +63,9 @@ describe('the grammar of badges, challenges and admin commands', () => {
     ['admin challenge add 5 2026-01-01 2026-01-02 buzz T', 'Steps'],
     ['admin challenge add 5 2026-01-01 2026-01-02 platform.buzz_posted=1', 'title'],
     ['admin nothing', 'admin challenge'],
+    ['admin shop add 50 3 Hoodie', 'description'],
+    ['admin shop add 0 3 Hoodie | Warm', 'price'],
+    ['shop order', 'shop'],
   ])('refuses “%s” with a hint', (text, hint) => {
     const parsed = parseCommand(text);
     expect(parsed.ok).toBe(false);
