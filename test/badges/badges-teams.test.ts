@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectValidAdaptiveCard } from '../support/adaptive-cards.js';
 import { BotFrameworkRecorder } from '../support/bot-framework-recorder.js';
 import { buildEvent } from '../support/events.js';
-import { buildActivity, postActivity, TEAMS_TENANT_ID } from '../support/teams-activities.js';
+import {
+  buildActivity,
+  postActivity,
+  TEAMS_TENANT_ID,
+  type ActivityOptions,
+} from '../support/teams-activities.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = `teams:${TEAMS_TENANT_ID}`;
@@ -26,7 +31,7 @@ describe('badges, challenges and the shop in Teams', () => {
   beforeAll(async () => {
     await connector.start();
     connector.members.set('29:ada', { id: '29:ada', aadObjectId: 'aad-ada', name: 'Ada Lovelace' });
-    app = await startTestApp();
+    app = await startTestApp({ ADMINS: JSON.stringify({ [TENANT]: ['aad-admin'] }) });
   });
   afterAll(async () => {
     await app.stop();
@@ -36,8 +41,12 @@ describe('badges, challenges and the shop in Teams', () => {
     connector.sent.length = 0;
   });
 
-  async function send(fields: Record<string, unknown>) {
-    const activity = buildActivity('message', { serviceUrl: connector.serviceUrl }, fields);
+  async function send(fields: Record<string, unknown>, options: Partial<ActivityOptions> = {}) {
+    const activity = buildActivity(
+      'message',
+      { serviceUrl: connector.serviceUrl, ...options },
+      fields,
+    );
     const response = await postActivity(app.baseUrl, activity);
     expect(response.status).toBe(200);
     await connector.waitForSent(1);
@@ -102,24 +111,13 @@ describe('badges, challenges and the shop in Teams', () => {
   });
 
   it('lists the shop on a valid card and refuses an order with too few credits', async () => {
-    await app.services.shop.manageShop(
-      { tenant: TENANT, userId: 'aad-admin' },
-      {
-        area: 'shop',
-        action: 'add',
-        item: { id: 'mug', name: 'Mug', description: 'A mug', price: 10, stock: 2 },
-      },
-    );
+    const refused = await send({ text: 'admin shop add 10 2 Mug | A mug' });
+    expect(readCard(refused)).toContain('Only the community managers');
     expect(await app.database.collections.shopItems.countDocuments({})).toBe(0);
-    await app.database.collections.shopItems.insertOne({
-      _id: `${TENANT}|mug`,
-      tenant: TENANT,
-      id: 'mug',
-      name: 'Mug',
-      description: 'A mug',
-      price: 10,
-      stock: 2,
-    });
+    const from = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' };
+    connector.members.set('29:admin', from);
+    const added = await send({ text: 'admin shop add 10 2 Mug | A mug' }, { from });
+    expect(readCard(added)).toContain('Item “Mug” added as mug');
 
     const card = await send({ text: 'shop' });
     expect(readCard(card)).toContain('10 credits · 2 left');
