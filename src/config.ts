@@ -119,6 +119,7 @@ const environmentSchema = z.object({
   MAIL_FROM: optionalText,
   LEADERBOARD_REFRESH_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
   DIGEST_CHECK_SECONDS: z.coerce.number().int().min(10).max(86_400).default(60),
+  CHALLENGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -178,6 +179,8 @@ export interface Config {
   leaderboardRefreshSeconds: number;
   /** Seconds between looks for due digests. */
   digestCheckSeconds: number;
+  /** Days completed challenges stay claimable after their end, unless a tenant sets its own. */
+  challengeGraceDays: number;
   logLevel: Environment['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
 }
@@ -219,6 +222,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     defaultTimeZone: env.DEFAULT_TIMEZONE,
     leaderboardRefreshSeconds: env.LEADERBOARD_REFRESH_SECONDS,
     digestCheckSeconds: env.DIGEST_CHECK_SECONDS,
+    challengeGraceDays: env.CHALLENGE_GRACE_DAYS,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };

@@ -1,4 +1,5 @@
 /** Wires the core's use cases to the database adapters. */
+import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { defaultCatalog } from './core/catalog/activity-catalog.js';
 import { createAdminCommands } from './core/admins/admin-commands.js';
@@ -55,12 +56,30 @@ import { createTenantDirectory } from './db/tenant-directory.js';
 import { withScoringMetrics } from './metrics/measured-scoring.js';
 import { createMetrics } from './metrics/metrics.js';
 
+import { defaultBadgeCatalog, type BadgeCatalog } from './core/badges/badge-catalog.js';
+import { createBadges, type Badges } from './core/badges/badges.js';
+import { createShowBadges } from './core/badges/show-badges.js';
+import { createBadgeRepository, createMemberLedgerReader } from './db/badge-repository.js';
+import { createDirectMessageRouter } from './chat/direct-messages.js';
+import { createChallenges } from './core/challenges/challenges.js';
+import { createManageChallenges } from './core/challenges/manage-challenges.js';
+import { createCredits } from './core/credits/credit-ledger.js';
+import {
+  createChallengeRepository,
+  createWindowActivityCounter,
+} from './db/challenge-repository.js';
+import { createCreditLedgerRepository } from './db/credit-ledger-repository.js';
+import { createShop } from './core/shop/shop.js';
+import { createShopRepository } from './db/shop-repository.js';
+
 export type Services = ReturnType<typeof createServices>;
 
-/** Hooks other features plug into. */
-export interface ServiceHooks {
-  /** Runs once each time two members connect. */
+/** Hooks other features plug into, and data the product otherwise takes from its defaults. */
+export interface ServiceOptions {
+  /** Runs once each time two members connect, after their badges are brought up to date. */
   onConnected?: OnConnected;
+  /** Replaces the default badge catalog. */
+  badgeCatalog?: BadgeCatalog;
 }
 
 export function createServices(
@@ -68,7 +87,7 @@ export function createServices(
   config: Config,
   clock: Clock,
   logger: Logger,
-  hooks: ServiceHooks = {},
+  extras: ServiceOptions = {},
 ) {
   const { collections } = database;
   const store = new LedgerStore(collections);
@@ -77,7 +96,12 @@ export function createServices(
   const claims = createClaimRepository(collections, clock);
   const members = createMemberRepository(collections);
   const pending = createPendingEventRepository(collections);
-  const counters = createProfileCounters(collections);
+  const credits = createCredits({
+    repository: createCreditLedgerRepository(collections),
+    clock,
+    logger,
+  });
+  const counters = createProfileCounters(collections, { creditsOf: credits.balanceOf });
   const conversations = createConversationRepository(collections);
   const personalChats = createPersonalChatRepository(database.db);
   const tenants = createTenantDirectory(collections, {
@@ -87,12 +111,18 @@ export function createServices(
     clock,
   });
 
+  const directMessages = createDirectMessageRouter(logger);
+  // Scoring calls badges after each entry, and badges are built after scoring.
+  let badges: Badges | undefined;
   const metrics = createMetrics();
   // The referrals listen to the scoring they award through, so they are bound after it.
   let referrals: Referrals | undefined;
   const scoring = withScoringMetrics(
     createScoring({
       onPointsApplied: (award) => referrals?.onPointsApplied(award) ?? Promise.resolve(),
+      onEntryApplied: async (entry) => {
+        await badges?.recordEntry(entry);
+      },
       ledger,
       figures,
       claims,
@@ -104,6 +134,30 @@ export function createServices(
     }),
     metrics,
   );
+  badges = createBadges({
+    repository: createBadgeRepository(collections),
+    ledger: createMemberLedgerReader(store),
+    counters,
+    challenges: { completedBy: credits.challengesClaimedBy },
+    catalog: extras.badgeCatalog ?? defaultBadgeCatalog,
+    messenger: directMessages,
+    clock,
+    logger,
+  });
+  const showBadges = createShowBadges(badges, members);
+  const challengeRepository = createChallengeRepository(collections);
+  const challenges = createChallenges({
+    repository: challengeRepository,
+    activity: createWindowActivityCounter(collections),
+    credits,
+    tenants,
+    defaultGraceDays: config.challengeGraceDays,
+    onClaimed: async (tenant, member) => {
+      await badges?.refreshBadges(tenant, member);
+    },
+    clock,
+    logger,
+  });
   const registerContact = createRegisterContact({ members, claims, scoring, clock, logger });
   const leaderboards = createLeaderboards({
     repository: createLeaderboardRepository(collections),
@@ -113,6 +167,22 @@ export function createServices(
     logger,
   });
   const admins = createAdminPolicy({ configured: config.admins, members });
+  const manageChallenges = createManageChallenges({
+    repository: challengeRepository,
+    challenges,
+    tenants,
+    admins,
+    logger,
+  });
+  const shop = createShop({
+    repository: createShopRepository(collections),
+    credits,
+    admins,
+    poster: directMessages,
+    newId: () => randomUUID().slice(0, 8),
+    clock,
+    logger,
+  });
   const sources = createSlackSourceRepository(collections);
   const slackActivity = createSlackActivity({ sources, scoring, claims, logger });
   const digestSubscriptions = createDigestSubscriptionRepository(collections);
@@ -138,7 +208,12 @@ export function createServices(
     scoring,
     clock,
     logger,
-    hooks,
+    hooks: {
+      onConnected: async (tenant, pair) => {
+        await Promise.all(pair.map((member) => badges!.refreshBadges(tenant, member)));
+        await extras.onConnected?.(tenant, pair);
+      },
+    },
   });
   referrals = connections.referrals;
   const notifier = createMemberNotifier();
@@ -177,6 +252,10 @@ export function createServices(
     admins,
     configureSources: createConfigureSources({ sources, clock, logger }),
     answerMemberAdmin,
+    answerCommunityAdmin: (viewer, command) =>
+      command.area === 'challenge'
+        ? manageChallenges(viewer, command)
+        : shop.manageShop(viewer, command),
   });
   const answerCommand = createAnswerCommand({
     members,
@@ -191,6 +270,10 @@ export function createServices(
     profileSettings,
     portfolio,
     showActivity,
+    badges,
+    showBadges,
+    challenges,
+    shop,
   });
   const showDashboard = createShowDashboard(answerCommand);
 
@@ -219,6 +302,11 @@ export function createServices(
     notifier,
     submitForm,
     showDashboard,
+    badges,
+    credits,
+    challenges,
+    shop,
+    directMessages,
   };
 }
 
@@ -230,7 +318,7 @@ interface ConnectionServicesOptions {
   scoring: ReturnType<typeof createScoring>;
   clock: Clock;
   logger: Logger;
-  hooks: ServiceHooks;
+  hooks: Pick<ServiceOptions, 'onConnected'>;
 }
 
 /** Connections, invitations, referrals and e-mail invitations (SPEC §9). */

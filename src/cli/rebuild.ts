@@ -1,9 +1,11 @@
 /**
  * `npm run rebuild [-- --check]`: recomputes every tenant's totals, category splits and daily
- * sums from the ledger. With --check it only reports where the stored figures differ.
+ * sums from the ledger, and every member's badge progress (recording badge levels the ledger
+ * shows were reached). With --check it only reports where the stored figures differ.
  */
 import { config as loadDotenv } from 'dotenv';
 import { loadConfig } from '../config.js';
+import { rebuildTenantBadges } from '../core/badges/rebuild-badges.js';
 import { rebuildFigures } from '../core/scoring/rebuild-figures.js';
 import { systemClock } from '../core/shared/clock.js';
 import { openDatabase } from '../db/database.js';
@@ -29,6 +31,7 @@ try {
     const { mismatches } = await rebuildFigures(tenant, { ...services, logger, checkOnly });
     for (const mismatch of mismatches) console.log(`${tenant}: ${mismatch}`);
     differing += mismatches.length;
+    if (!checkOnly) await rebuildTenantBadges(tenant, { ...services, logger });
   }
   console.log(
     checkOnly

@@ -25,9 +25,13 @@ import type { LedgerEntry, RecordedEvent } from '../core/scoring/ledger-entry.js
 import type { Company } from '../core/members/company.js';
 import type { Board, RecentDays } from '../core/leaderboards/standings.js';
 import type { CategoryPoints } from '../core/scoring/member-figures.js';
-import type { BadgeAward, DigestSubscription } from '../core/digests/digest-subscription.js';
+import type { DigestSubscription } from '../core/digests/digest-subscription.js';
 import type { PersonalInfo } from '../core/profile/personal-info.js';
 import type { Project } from '../core/portfolio/project.js';
+import type { BadgeAward } from '../core/badges/ports.js';
+import type { CreditEntry } from '../core/credits/credit-ledger.js';
+import type { Challenge } from '../core/challenges/challenge.js';
+import type { ShopItem, ShopOrder } from '../core/shop/shop-item.js';
 
 export interface TenantDocument {
   _id: string;
@@ -96,13 +100,17 @@ export interface PendingEventDocument {
   receivedAt: Date;
 }
 
-/** A member's credit balance as the credit ledger leaves it. */
+/** A member's credit balance as the credit ledger leaves it, and the entry it is from. */
 export interface CreditBalanceDocument {
   _id: string;
   tenant: string;
   member: string;
   balance: number;
+  /** The credit ledger position of the balance; a hint for finding the newest entry. */
+  seq?: number;
 }
+
+export type CreditEntryDocument = CreditEntry & { _id: string };
 
 export type ConversationDocument = StoredConversation & { _id: string };
 
@@ -160,9 +168,6 @@ export interface DigestPostDocument {
   postedAt?: Date;
 }
 
-/** A badge a member earned, as the badges feature stores it. */
-export type BadgeAwardDocument = BadgeAward & { _id: string; tenant: string };
-
 /** A member's personal info, apart from the member document that contact updates rewrite. */
 export interface MemberProfileDocument {
   _id: string;
@@ -173,6 +178,59 @@ export interface MemberProfileDocument {
 }
 
 export type ProjectDocument = Project & { _id: string };
+
+/** One earned badge level; its `_id` (tenant, member, badge, level) makes it earned once. */
+export type BadgeAwardDocument = BadgeAward & { _id: string };
+
+/** A member's badge progress, derived from the ledger; activity keys use ':' for '.'. */
+export interface BadgeProgressDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  seq: number;
+  counts: Record<string, number>;
+  streak: { lastDay: string | null; current: number; best: number };
+  earned: Record<string, number>;
+  other?: { connections: number; challenges: number };
+}
+
+/** The badges a member features in the profile header. */
+export interface FeaturedBadgesDocument {
+  _id: string;
+  tenant: string;
+  member: string;
+  badges: string[];
+}
+
+export type ChallengeDocument = Challenge & { _id: string };
+
+/** A tenant's challenge settings. */
+export interface ChallengeSettingsDocument {
+  _id: string;
+  tenant: string;
+  /** Days completed challenges stay claimable after their end. */
+  graceDays: number;
+}
+
+export type ShopItemDocument = ShopItem & { _id: string };
+
+/** One piece of an item's stock, held by the order that took it. */
+export interface StockSlotDocument {
+  _id: string;
+  tenant: string;
+  item: string;
+  slot: number;
+  orderId: string;
+}
+
+export type ShopOrderDocument = ShopOrder & { _id: string };
+
+/** Where a tenant's orders are posted. */
+export interface ShopSettingsDocument {
+  _id: string;
+  tenant: string;
+  orderChannel: string;
+}
 
 /** Typed access to every collection of the product. */
 export interface Collections extends ConnectionCollections {
@@ -195,6 +253,15 @@ export interface Collections extends ConnectionCollections {
   badgeAwards: Collection<BadgeAwardDocument>;
   memberProfiles: Collection<MemberProfileDocument>;
   projects: Collection<ProjectDocument>;
+  badgeProgress: Collection<BadgeProgressDocument>;
+  featuredBadges: Collection<FeaturedBadgesDocument>;
+  creditLedger: Collection<CreditEntryDocument>;
+  challenges: Collection<ChallengeDocument>;
+  challengeSettings: Collection<ChallengeSettingsDocument>;
+  shopItems: Collection<ShopItemDocument>;
+  stockSlots: Collection<StockSlotDocument>;
+  shopOrders: Collection<ShopOrderDocument>;
+  shopSettings: Collection<ShopSettingsDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -220,6 +287,15 @@ export function toCollections(db: Db): Collections {
     badgeAwards: collection('badge_awards'),
     memberProfiles: collection('member_profiles'),
     projects: collection('portfolio_projects'),
+    badgeProgress: collection('badge_progress'),
+    featuredBadges: collection('featured_badges'),
+    creditLedger: collection('credit_ledger'),
+    challenges: collection('challenges'),
+    challengeSettings: collection('challenge_settings'),
+    shopItems: collection('shop_items'),
+    stockSlots: collection('stock_slots'),
+    shopOrders: collection('shop_orders'),
+    shopSettings: collection('shop_settings'),
   };
 }
 
@@ -240,6 +316,11 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.members.createIndex({ tenant: 1, 'company.key': 1 }),
     ensureConnectionIndexes(collections),
     collections.projects.createIndex({ tenant: 1, member: 1 }),
+    collections.creditLedger.createIndex({ tenant: 1, key: 1 }, { unique: true }),
+    collections.challenges.createIndex({ tenant: 1, end: 1 }),
+    collections.stockSlots.createIndex({ tenant: 1, item: 1 }),
+    collections.shopOrders.createIndex({ tenant: 1, orderedAt: 1 }),
+    collections.badgeAwards.createIndex({ tenant: 1, member: 1, earnedAt: -1 }),
   ]);
 }
 

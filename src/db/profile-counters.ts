@@ -1,15 +1,13 @@
-/** Credit balances, one document per member, and connection counts. */
+/** Credit balances, read from the credit ledger, and connection counts. */
 import type { ProfileCounters } from '../core/profile/ports.js';
 import { toDocumentId, type Collections } from './collections.js';
 
-export function createProfileCounters(collections: Collections): ProfileCounters {
+export function createProfileCounters(
+  collections: Collections,
+  credits: Pick<ProfileCounters, 'creditsOf'>,
+): ProfileCounters {
   return {
-    async creditsOf(tenant, member) {
-      const balance = await collections.creditBalances.findOne({
-        _id: toDocumentId(tenant, member),
-      });
-      return balance?.balance ?? 0;
-    },
+    creditsOf: (tenant, member) => credits.creditsOf(tenant, member),
 
     /**
      * Counted on read from the connection documents: a stored counter would be updated in

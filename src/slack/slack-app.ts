@@ -25,6 +25,7 @@ import type { SubmitForm } from '../core/forms/submit-form.js';
 import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
+import type { DirectMessageRouter } from '../chat/direct-messages.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -60,6 +61,7 @@ export interface SlackAdapterOptions {
   notifier: MemberNotifier;
   submitForm: SubmitForm;
   showDashboard: ShowDashboard;
+  directMessages: DirectMessageRouter;
   logger: Logger;
 }
 
@@ -133,6 +135,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...options,
       afterChange: (tenant, userId) => publishHome(built.client, tenant, userId),
     });
+    // A member's direct message channel is opened by posting to the member's user id.
+    const postMessage = async (_tenant: string, channel: string, message: { text: string }) => {
+      await built.client.chat.postMessage({ channel, text: message.text });
+    };
+    options.directMessages.register('slack', postMessage);
+    options.directMessages.registerChannel('slack', postMessage);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -5,6 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
+  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import express, { type Application, type Request, type Response } from 'express';
@@ -16,6 +17,8 @@ import type { MessengerRegistry } from '../core/connections/messenger-registry.j
 import { presentTeamsMessage } from './present/present-teams.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 import { createTeamsMessenger } from './teams-messenger.js';
+import type { DirectMessageRouter } from '../chat/direct-messages.js';
+import type { StoredConversation } from '../core/conversations/conversation.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -30,6 +33,7 @@ export interface TeamsAdapterOptions extends ProfileBotOptions {
   /** The Teams messenger is registered here, for messages such as invitations. */
   messengers: MessengerRegistry;
   notifier: MemberNotifier;
+  directMessages: DirectMessageRouter;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -52,7 +56,6 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   options.notifier.register('teams', async (tenant, userId, view) => {
     const reference = await options.personalChats.find(tenant, userId);
     if (!reference) return false;
-    const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
     const message = presentTeamsMessage(view);
     try {
       await adapter.continueConversationAsync(appId, reference, async (context) => {
@@ -67,6 +70,25 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
       logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
       return false;
     }
+  });
+
+  async function postTo(conversation: StoredConversation | undefined | null, text: string) {
+    if (!conversation) return;
+    const reference = conversation.reference as Partial<ConversationReference>;
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      await context.sendActivity(text);
+    });
+  }
+  // A member hears from the bot directly in the personal chat the member opened with it.
+  options.directMessages.register('teams', async (tenant, member, message) => {
+    await postTo(await options.conversations.findPersonal(tenant, member), message.text);
+  });
+  options.directMessages.registerChannel('teams', async (tenant, channel, message) => {
+    const known = await options.conversations.list(tenant);
+    await postTo(
+      known.find((conversation) => conversation.conversationId === channel),
+      message.text,
+    );
   });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -175,7 +175,9 @@ describe('daily digests in Slack', () => {
 
     const text = readSlackMessage(postsTo('C0CLIMB').at(-1)!);
     expect(text).toContain('*Biggest climbers*\nMember U03: new at #1');
-    expect(text).toContain('*New badges*\n🟣 Member U03 earned Hackathon Hero');
+    // The hackathon itself earned a badge as it was booked, beside the one stored above.
+    expect(text).toContain('*New badges*\n🟢 Member U03 earned Hackathoner');
+    expect(text).toContain('🟣 Member U03 earned Hackathon Hero');
   });
 
   it('catches up a missed digest once, marked late, and only the latest missed day', async () => {

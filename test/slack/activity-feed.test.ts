@@ -42,7 +42,7 @@ describe('the activity feed in Slack', () => {
     }));
     const newest = [
       { id: 'accepted-1', activity: 'community.answer_accepted', occurredAt: hoursAgo(3) },
-      { id: 'hidden-1', activity: 'marketplace.app_published', occurredAt: hoursAgo(1) },
+      { id: 'hidden-1', activity: 'marketplace.app_version_published', occurredAt: hoursAgo(1) },
     ].map((event) => ({ ...event, member: 'U0ADA', public: event.id !== 'hidden-1' }));
     await postEvents(app.baseUrl, { events: [...deploys, ...newest] });
     await app.database.db.collection('badge_awards').insertOne({
@@ -60,10 +60,15 @@ describe('the activity feed in Slack', () => {
 
     expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Activity: Ada' } });
     expect(lines).toHaveLength(20);
-    expect(lines[0]).toBe('• Your answer was accepted · +15 · 3 hours ago');
-    expect(lines[1]).toBe(':medal: Badge earned: Helper (level 2) · 5 hours ago');
-    expect(lines[2]).toBe('• Free app deployed · +1 · a day ago');
-    expect(lines.join('\n')).not.toContain('App published');
+    // The events themselves earned badges just now; those come first, as the newest.
+    const justEarned = lines.filter((line) => line.endsWith('a few seconds ago'));
+    expect(justEarned.length).toBeGreaterThan(0);
+    expect(justEarned.every((line) => line.startsWith(':medal: Badge earned:'))).toBe(true);
+    const older = lines.slice(justEarned.length);
+    expect(older[0]).toBe('• Your answer was accepted · +15 · 3 hours ago');
+    expect(older[1]).toBe(':medal: Badge earned: Helper (level 2) · 5 hours ago');
+    expect(older[2]).toBe('• Free app deployed · +1 · a day ago');
+    expect(lines.join('\n')).not.toContain('App version published');
   });
 
   it('shows nothing of a private profile to others, all of it to its owner', async () => {

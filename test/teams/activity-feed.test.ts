@@ -25,8 +25,8 @@ describe('the activity feed in Teams', () => {
   it('answers activity with a card of public events, newest first', async () => {
     await sendToBot(app.baseUrl, connector, ADA, { text: 'help' });
     const events = [
-      { id: 'm1', activity: 'marketplace.app_published', minutesAgo: 90 },
-      { id: 'm2', activity: 'marketplace.review_added', minutesAgo: 10 },
+      { id: 'm1', activity: 'marketplace.app_version_published', minutesAgo: 90 },
+      { id: 'm2', activity: 'marketplace.app_downloaded', minutesAgo: 10 },
     ].map(({ minutesAgo, ...event }) => ({
       ...event,
       member: 'aad-ada',
@@ -38,8 +38,8 @@ describe('the activity feed in Teams', () => {
 
     expect(readCard(reply.card).split('\n')).toEqual([
       'Your activity',
-      'Review added · +5 · 10 minutes ago',
-      'App published · +50 · 2 hours ago',
+      'App downloaded · +1 · 10 minutes ago',
+      'App version published · +25 · 2 hours ago',
     ]);
   });
 });

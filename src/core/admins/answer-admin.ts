@@ -1,5 +1,6 @@
 /** Answers the admin commands: refuses anyone who is not an admin, then runs the subcommand. */
 import { ADMIN_HELP, type AdminCommand } from '../commands/admin-grammar.js';
+import type { CommunityAdminCommand } from '../commands/community-admin-grammar.js';
 import type { View } from '../profile/profile-view.js';
 import type { ConfigureSources } from '../slack-sources/configure-sources.js';
 import type { AnswerAdminCommand } from './admin-commands.js';
@@ -16,6 +17,8 @@ export interface AnswerAdminOptions {
   configureSources: ConfigureSources;
   /** Awards, penalties, ledgers and rebuilds. */
   answerMemberAdmin: AnswerAdminCommand;
+  /** Challenges and the shop. */
+  answerCommunityAdmin: (viewer: AdminViewer, command: CommunityAdminCommand) => Promise<View>;
 }
 
 /** Answers one admin command for the member asking. */
@@ -39,6 +42,8 @@ export function createAnswerAdmin(options: AnswerAdminOptions): AnswerAdmin {
         return options.configureSources(viewer, command.request);
       case 'members':
         return options.answerMemberAdmin(viewer, command.command);
+      case 'community':
+        return options.answerCommunityAdmin(viewer, command.command);
     }
   };
 }

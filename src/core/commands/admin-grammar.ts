@@ -9,6 +9,12 @@ import {
   parseMemberAdminCommand,
   type MemberAdminCommand,
 } from './member-admin-grammar.js';
+import {
+  COMMUNITY_ADMIN_USAGE,
+  COMMUNITY_ADMIN_WORDS,
+  parseCommunityAdminCommand,
+  type CommunityAdminCommand,
+} from './community-admin-grammar.js';
 
 /** What an admin asks about the Slack-native sources. */
 export type SourcesRequest =
@@ -21,7 +27,8 @@ export type SourcesRequest =
 export type AdminCommand =
   | { subcommand: 'help' }
   | { subcommand: 'sources'; request: SourcesRequest }
-  | { subcommand: 'members'; command: MemberAdminCommand };
+  | { subcommand: 'members'; command: MemberAdminCommand }
+  | { subcommand: 'community'; command: CommunityAdminCommand };
 
 export type AdminParseResult = { ok: true; admin: AdminCommand } | { ok: false; problem: string };
 
@@ -46,6 +53,14 @@ export const ADMIN_HELP: readonly { usage: string; description: string }[] = [
     usage,
     description: MEMBER_ADMIN_DESCRIPTIONS[index]!,
   })),
+  {
+    usage: 'admin challenge add | list | remove | grace …',
+    description: `Challenges and their grace period: ${COMMUNITY_ADMIN_USAGE}`,
+  },
+  {
+    usage: 'admin shop add | channel | orders | shipped …',
+    description: 'Shop items, the channel that hears of orders, and marking orders shipped.',
+  },
 ];
 
 /** A channel as Slack escapes it (`<#C123|name>`, `<#C123>`) or a bare channel id. */
@@ -65,6 +80,7 @@ export function parseAdminCommand(args: string[]): AdminParseResult {
       return parseSources(rest);
     default:
       if (MEMBER_ADMIN_WORDS.includes(word!.toLowerCase())) return parseMembers(args);
+      if (COMMUNITY_ADMIN_WORDS.includes(word!.toLowerCase())) return parseCommunity(args);
       return fail(`I don’t know the admin command “${word}”. Try “admin help”.`);
   }
 }
@@ -72,6 +88,11 @@ export function parseAdminCommand(args: string[]): AdminParseResult {
 function parseMembers(args: string[]): AdminParseResult {
   const parsed = parseMemberAdminCommand(args);
   return parsed.ok ? ok({ subcommand: 'members', command: parsed.command }) : fail(parsed.problem);
+}
+
+function parseCommunity(args: string[]): AdminParseResult {
+  const parsed = parseCommunityAdminCommand(args);
+  return parsed.ok ? ok({ subcommand: 'community', command: parsed.admin }) : fail(parsed.problem);
 }
 
 function parseSources(args: string[]): AdminParseResult {

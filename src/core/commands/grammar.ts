@@ -9,6 +9,7 @@ import { DIGEST_USAGE, parseDigestCommand, type DigestCommand } from '../digests
 import { parseAdminCommand, type AdminCommand } from './admin-grammar.js';
 import { parseConnectionCommand, type ConnectionCommand } from './connection-grammar.js';
 import { parsePortfolioCommand, type PortfolioCommand } from './portfolio-grammar.js';
+import { parseBadges, type BadgesRequestCommand } from './badges-grammar.js';
 
 /** A command the bot understands. */
 export type Command =
@@ -20,6 +21,9 @@ export type Command =
   | { name: 'settings' }
   | { name: 'activity'; subject: string | null }
   | { name: 'portfolio'; portfolio: PortfolioCommand }
+  | BadgesRequestCommand
+  | { name: 'challenges'; claim: string | null }
+  | { name: 'shop'; order: string | null }
   | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
@@ -42,6 +46,21 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'leaderboard',
     usage: 'leaderboard [category | company <name> | all]',
     description: 'Top 10 of the last 30 days, and your place.',
+  },
+  {
+    name: 'badges',
+    usage: 'badges [@member] [page <n>] | badges feature|unfeature <badge>',
+    description: 'Earned badges, badges in progress, and the four you feature.',
+  },
+  {
+    name: 'challenges',
+    usage: 'challenges',
+    description: 'Open challenges: your progress, the time left and the credits.',
+  },
+  {
+    name: 'shop',
+    usage: 'shop',
+    description: 'Swag to order with your credits.',
   },
   {
     name: 'connect',
@@ -110,6 +129,12 @@ export function parseCommand(text: string): ParseResult {
       return parseSubject(name, args);
     case 'leaderboard':
       return parseLeaderboard(args);
+    case 'badges':
+      return parseBadges(args, toMentionedUser);
+    case 'challenges':
+      return parseChallenges(args);
+    case 'shop':
+      return parseShop(args);
     case 'admin':
       return parseAdmin(args);
     case 'digest':
@@ -131,6 +156,28 @@ function parseSubject(name: 'profile' | 'stats' | 'activity', args: string[]): P
   const mention = args.length === 1 ? MENTION.exec(args[0]!) : null;
   if (!mention) return fail(`“${name}” takes one @mention of a member, or nothing.`);
   return ok({ name, subject: mention[1]! });
+}
+
+function parseChallenges(args: string[]): ParseResult {
+  if (args.length === 0) return ok({ name: 'challenges', claim: null });
+  if (args.length === 2 && args[0]!.toLowerCase() === 'claim' && CHALLENGE_ID.test(args[1]!)) {
+    return ok({ name: 'challenges', claim: args[1]! });
+  }
+  return fail('“challenges” takes nothing, or “claim <challenge>” from its button.');
+}
+
+function parseShop(args: string[]): ParseResult {
+  if (args.length === 0) return ok({ name: 'shop', order: null });
+  if (args.length === 2 && args[0]!.toLowerCase() === 'order' && CHALLENGE_ID.test(args[1]!)) {
+    return ok({ name: 'shop', order: args[1]! });
+  }
+  return fail('“shop” takes nothing, or “order <item>” from its button.');
+}
+
+const CHALLENGE_ID = /^[a-z0-9][a-z0-9-]{0,29}$/;
+
+function toMentionedUser(arg: string): string | null {
+  return MENTION.exec(arg)?.[1] ?? null;
 }
 
 function parseLeaderboard(args: string[]): ParseResult {

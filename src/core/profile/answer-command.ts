@@ -14,11 +14,18 @@ import type { Leaderboards } from '../leaderboards/leaderboards.js';
 import type { MemberRepository } from '../members/ports.js';
 import { toLevelProgress } from '../scoring/levels.js';
 import type { FiguresRepository, MemberTotals } from '../scoring/ports.js';
+import type { Badges } from '../badges/badges.js';
+import type { createShowBadges } from '../badges/show-badges.js';
+import type { BadgesRequestCommand } from '../commands/badges-grammar.js';
+import type { Challenges } from '../challenges/challenges.js';
+import type { Shop } from '../shop/shop.js';
 import type { ProfileCounters } from './ports.js';
 import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
 
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
 const SHOW_STATS: CommandAction = { label: 'My points by category', command: 'stats' };
+const SHOW_BADGES: CommandAction = { label: 'My badges', command: 'badges' };
+const SHOW_CHALLENGES: CommandAction = { label: 'Challenges', command: 'challenges' };
 const SHOW_LEADERBOARD: CommandAction = { label: 'Leaderboard', command: 'leaderboard' };
 const OPEN_SETTINGS: CommandAction = { label: 'Settings', command: 'settings' };
 const OWN_VIEWS = [SHOW_PROFILE, SHOW_STATS, SHOW_LEADERBOARD];
@@ -37,6 +44,10 @@ export interface AnswerCommandOptions {
   profileSettings: Pick<ProfileSettingsUseCases, 'open'>;
   portfolio: Portfolio;
   showActivity: ShowActivity;
+  badges: Pick<Badges, 'feature' | 'unfeature' | 'featuredOf'>;
+  showBadges: ReturnType<typeof createShowBadges>;
+  challenges: Pick<Challenges, 'showChallenges' | 'claimCredits' | 'assignedChallenge'>;
+  shop: Pick<Shop, 'showShop' | 'orderItem'>;
 }
 
 /** Who asks, in which tenant. */
@@ -52,6 +63,7 @@ export type AnswerCommand = (viewer: Viewer, text: string) => Promise<View>;
 
 export function createAnswerCommand(options: AnswerCommandOptions): AnswerCommand {
   const { members, figures, counters, leaderboards, manageDigests } = options;
+  const { badges, showBadges, challenges, shop } = options;
 
   async function answer(viewer: Viewer, command: Command): Promise<View> {
     switch (command.name) {
@@ -81,7 +93,32 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
         return answerPortfolio(viewer, command.portfolio);
       case 'activity':
         return options.showActivity(viewer, command.subject ?? viewer.userId);
+      case 'badges':
+        return answerBadges(viewer, command);
+      case 'challenges':
+        return command.claim === null
+          ? challenges.showChallenges(viewer.tenant, viewer.userId)
+          : challenges.claimCredits(viewer.tenant, viewer.userId, command.claim);
+      case 'shop':
+        return command.order === null
+          ? shop.showShop(viewer.tenant, viewer.userId)
+          : shop.orderItem(viewer.tenant, viewer.userId, command.order);
     }
+  }
+
+  async function answerBadges(viewer: Viewer, command: BadgesRequestCommand): Promise<View> {
+    const { tenant, userId } = viewer;
+    if (command.action === 'show') {
+      const subject = command.subject ?? userId;
+      return showBadges({ tenant, viewer: userId, subject, page: command.page });
+    }
+    const change = command.action === 'feature' ? badges.feature : badges.unfeature;
+    const outcome = await change(tenant, userId, command.badge);
+    const message = outcome.ok
+      ? `${command.action === 'feature' ? 'Featured' : 'Removed from featured'}: ` +
+        `${outcome.badge.name}.`
+      : outcome.problem;
+    return showBadges({ tenant, viewer: userId, subject: userId, page: 1, message });
   }
 
   async function showProfile(
@@ -116,14 +153,28 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       return { kind, ...shared, adjustments: totals.adjustments, actions };
     }
 
-    const [credits, connections, position] = await Promise.all([
+    const [credits, connections, position, featuredBadges, assignedChallenge] = await Promise.all([
       counters.creditsOf(viewer.tenant, userId),
       counters.connectionsOf(viewer.tenant, userId),
       leaderboards.positionOf(viewer.tenant, userId),
+      badges.featuredOf(viewer.tenant, userId),
+      subject.isViewer ? challenges.assignedChallenge(viewer.tenant, userId) : null,
     ]);
-    const actions = subject.isViewer ? [SHOW_STATS, SHOW_LEADERBOARD, OPEN_SETTINGS] : [];
-    const info = stored?.info ?? null;
-    return { kind, ...shared, credits, connections, position, info, isPrivate, actions };
+    const actions = subject.isViewer
+      ? [SHOW_STATS, SHOW_BADGES, SHOW_CHALLENGES, SHOW_LEADERBOARD, OPEN_SETTINGS]
+      : [];
+    return {
+      kind,
+      ...shared,
+      credits,
+      connections,
+      position,
+      featuredBadges,
+      assignedChallenge,
+      info: stored?.info ?? null,
+      isPrivate,
+      actions,
+    };
   }
 
   function answerPortfolio(viewer: Viewer, command: PortfolioCommand): Promise<View> {

@@ -13,6 +13,10 @@ import type { PortfolioView, ProjectView } from '../portfolio/portfolio-view.js'
 import type { ActivityView } from '../activity/activity-view.js';
 import type { LeaderboardPosition, LeaderboardView } from '../leaderboards/leaderboard-view.js';
 import type { LevelProgress } from '../scoring/levels.js';
+import type { BadgesView, FeaturedBadge } from '../badges/badge-view.js';
+import type { ChallengesView } from '../challenges/challenge-view.js';
+import type { AssignedChallenge } from '../challenges/challenges.js';
+import type { ShopView } from '../shop/shop-view.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
 export interface CategoryBar {
@@ -48,6 +52,10 @@ export interface ProfileView {
   connections: number;
   /** Place on the 30-day leaderboard of everyone; null without points in that window. */
   position: LeaderboardPosition | null;
+  /** Up to four badges the member chose to show. */
+  featuredBadges: FeaturedBadge[];
+  /** The challenge the member works on, shown on the member's own profile; else null. */
+  assignedChallenge: AssignedChallenge | null;
   categories: CategoryBar[];
   /** The personal-info card; null until the member saved settings. */
   info?: PersonalInfo | null;
@@ -128,4 +136,7 @@ export type View =
   | PortfolioView
   | ProjectView
   | ActivityView
+  | BadgesView
+  | ChallengesView
+  | ShopView
   | FailureView;

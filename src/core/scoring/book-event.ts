@@ -28,6 +28,8 @@ export interface EventBookerOptions {
   logger: Logger;
   /** How often a booking retries when other processes keep taking its ledger position. */
   maxAttempts?: number;
+  /** Runs after an entry is appended and its figures stored, e.g. to update badges. */
+  onEntryApplied?: (entry: LedgerEntry) => Promise<void>;
 }
 
 export function createEventBooker(options: EventBookerOptions) {
@@ -167,6 +169,7 @@ export function createEventBooker(options: EventBookerOptions) {
       if (outcome === 'appended') {
         await figures.publish(entry);
         logApplied(entry);
+        await afterApplied(entry);
         const { requested, applied } = entry;
         return { id: event.eventId, requested, applied, duplicate: false };
       }
@@ -217,6 +220,16 @@ export function createEventBooker(options: EventBookerOptions) {
     const recorded = await ledger.findRecordedEventInLedger(event.tenant, eventKey);
     if (!recorded) throw new Error(`event ${eventKey} is a duplicate but cannot be found`);
     return answerDuplicate(event, recorded);
+  }
+
+  async function afterApplied(entry: LedgerEntry) {
+    try {
+      await options.onEntryApplied?.(entry);
+    } catch (error) {
+      // The points stand; what follows from them is repaired by the next entry or a rebuild.
+      const { tenant, member, eventKey } = entry;
+      logger.warn({ tenant, member, eventKey, err: error }, 'after-entry hook failed');
+    }
   }
 
   function logApplied(entry: LedgerEntry) {

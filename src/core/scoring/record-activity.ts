@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
 import type { ActivityEvent, EventResult, PenaltyRequest } from './activity-event.js';
 import { createEventBooker } from './book-event.js';
+import type { LedgerEntry } from './ledger-entry.js';
 import type { ClaimRepository, FiguresRepository, LedgerRepository } from './ports.js';
 import { SYSTEM_SOURCE, toEventKey, type RecordedEvent } from './ledger-entry.js';
 import { createEventRouter, type Routing } from './route-events.js';
@@ -27,6 +28,8 @@ export interface ScoringOptions {
   logger: Logger;
   /** How often a booking retries when other processes keep taking its ledger position. */
   maxAttempts?: number;
+  /** Runs after an entry is appended and its figures stored, e.g. to update badges. */
+  onEntryApplied?: (entry: LedgerEntry) => Promise<void>;
   /** Runs after each event that gave a member points; its failures are logged, not raised. */
   onPointsApplied?: (award: AppliedAward) => Promise<void>;
 }

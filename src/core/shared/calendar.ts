@@ -25,3 +25,8 @@ export function isValidTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The instant a YYYY-MM-DD day begins in the time zone. */
+export function toStartOfDay(day: string, timeZone: string): Date {
+  return dayjs.tz(day, timeZone).toDate();
+}

@@ -34,6 +34,11 @@ import {
   toWindowText,
 } from '../../present/text.js';
 import { presentConnectionView } from './present-connections.js';
+import { RARITY_EMOJI, toFeaturedText } from '../../present/badge-text.js';
+import { presentBadges } from './present-badges.js';
+import { presentChallenges } from './present-challenges.js';
+import { presentShop } from './present-shop.js';
+import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -92,6 +97,12 @@ export function presentSlackMessage(view: View): SlackMessage {
         text: `${view.content.appName}, by ${view.owner.displayName}`,
         blocks: [...presentProjectBlocks(view), ...buttons(view.actions)],
       };
+    case 'badges':
+      return presentBadges(view);
+    case 'challenges':
+      return presentChallenges(view);
+    case 'shop':
+      return presentShop(view);
     case 'notice':
       return {
         text: view.message,
@@ -145,6 +156,10 @@ function presentProfile(view: ProfileView): SlackMessage {
     },
     ...personalInfo(view.info ?? null, view.isPrivate === true),
     section(`*Next level*\n${nextLevelLine(level)}`),
+    context(`*Featured badges:* ${escapeText(toFeaturedText(view.featuredBadges, RARITY_EMOJI))}`),
+    ...(subject.isViewer
+      ? [section(`*Challenge*\n${escapeText(toAssignedChallengeText(view.assignedChallenge))}`)]
+      : []),
     { type: 'divider' },
     section(`*Points by category*\n${categoryBars(view.categories)}`),
     ...buttons(view.actions),

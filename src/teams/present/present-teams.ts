@@ -33,6 +33,11 @@ import {
   toWindowText,
 } from '../../present/text.js';
 import { presentConnectionCard } from './present-connections.js';
+import { RARITY_SYMBOLS, toBadgesSummary, toFeaturedText } from '../../present/badge-text.js';
+import { presentBadgesBody } from './present-badges.js';
+import { presentChallengesBody } from './present-challenges.js';
+import { presentShopBody } from './present-shop.js';
+import { toAssignedChallengeText } from '../../present/challenge-text.js';
 
 export const CARD_VERSION = '1.5';
 
@@ -113,6 +118,15 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       const { text, body } = presentAdminLedgerBody(view, toCardText);
       return { text, card: toCard(body, view.actions) };
     }
+    case 'badges':
+      return { text: toBadgesSummary(view), card: toCard(presentBadgesBody(view), view.actions) };
+    case 'challenges':
+      return {
+        text: view.message ?? 'Challenges',
+        card: toCard(presentChallengesBody(view), view.actions),
+      };
+    case 'shop':
+      return { text: view.message ?? 'Shop', card: toCard(presentShopBody(view), view.actions) };
     case 'notice':
       return {
         text: view.message,
@@ -153,6 +167,21 @@ function presentProfile(view: ProfileView): TeamsMessage {
       ],
     },
     ...personalInfo(view.info ?? null, view.isPrivate === true),
+    {
+      type: 'TextBlock',
+      text: `Featured badges: ${toFeaturedText(view.featuredBadges, RARITY_SYMBOLS)}`,
+      wrap: true,
+    },
+    ...(subject.isViewer
+      ? [
+          subheading('Challenge'),
+          {
+            type: 'TextBlock',
+            text: toCardText(toAssignedChallengeText(view.assignedChallenge)),
+            wrap: true,
+          },
+        ]
+      : []),
     subheading('Next level'),
     monospace(nextLevelLine(level)),
     subheading('Points by category'),

@@ -1,0 +1,26 @@
+/** What challenges need from storage; the database adapter implements these. */
+import type { Challenge } from './challenge.js';
+
+export interface ChallengeRepository {
+  /** Every challenge of the tenant, by end. */
+  list(tenant: string): Promise<Challenge[]>;
+  find(tenant: string, id: string): Promise<Challenge | null>;
+  /** Adds the challenge unless its id is taken. */
+  add(challenge: Challenge): Promise<'added' | 'duplicate'>;
+  remove(tenant: string, id: string): Promise<boolean>;
+  /** Whether the tenant got its default challenges already; marks it so on the first call. */
+  claimDefaults(tenant: string): Promise<boolean>;
+  /** Days completed challenges stay claimable after their end; null when never set. */
+  findGraceDays(tenant: string): Promise<number | null>;
+  saveGraceDays(tenant: string, days: number): Promise<void>;
+}
+
+/** Counts a member's activities inside a window, net of reversals, by activity key. */
+export interface WindowActivityCounter {
+  countInWindow(
+    tenant: string,
+    member: string,
+    activities: string[],
+    window: { start: Date; end: Date },
+  ): Promise<Record<string, number>>;
+}

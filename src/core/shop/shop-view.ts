@@ -1,0 +1,23 @@
+/** View model of the shop. */
+import type { CommandAction } from '../profile/profile-view.js';
+
+export interface ShopItemLine {
+  id: string;
+  name: string;
+  description: string;
+  price: number;
+  /** Pieces left to order. */
+  left: number;
+  /** Order, when there is stock left. */
+  action: CommandAction | null;
+}
+
+/** `shop`: the items, their price and stock, and the member's credits. */
+export interface ShopView {
+  kind: 'shop';
+  /** What the last order did, or why it changed nothing. */
+  message: string | null;
+  credits: number;
+  items: ShopItemLine[];
+  actions: CommandAction[];
+}

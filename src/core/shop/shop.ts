@@ -1,0 +1,150 @@
+/**
+ * Ordering from the shop: a stock slot first, then the credit debit; a debit refused for too
+ * few credits gives the slot back, so neither stock nor credits are ever overdrawn.
+ */
+import type { AdminPolicy } from '../admins/admin-policy.js';
+import type { CommunityAdminCommand } from '../commands/community-admin-grammar.js';
+import type { Credits } from '../credits/credit-ledger.js';
+import type { View } from '../profile/profile-view.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import { NOT_ADMIN_TEXT } from '../admins/answer-admin.js';
+import type { ChannelPoster, ShopItem, ShopOrder, ShopRepository } from './shop-item.js';
+import type { ShopItemLine, ShopView } from './shop-view.js';
+
+export interface ShopOptions {
+  repository: ShopRepository;
+  credits: Pick<Credits, 'bookCredits' | 'balanceOf'>;
+  admins: Pick<AdminPolicy, 'isAdmin'>;
+  poster: ChannelPoster;
+  newId: () => string;
+  clock: Clock;
+  logger: Logger;
+}
+
+type ShopAdmin = Extract<CommunityAdminCommand, { area: 'shop' }>;
+
+export function createShop(options: ShopOptions) {
+  const { repository, credits, admins, poster, clock } = options;
+  const logger = options.logger.child({ module: 'shop' });
+
+  async function toLine(item: ShopItem): Promise<ShopItemLine> {
+    const left = Math.max(0, item.stock - (await repository.countTaken(item)));
+    const action = left > 0 ? { label: 'Order', command: `shop order ${item.id}` } : null;
+    const { id, name, description, price } = item;
+    return { id, name, description, price, left, action };
+  }
+
+  async function showShop(tenant: string, member: string, message: string | null = null) {
+    const [items, balance] = await Promise.all([
+      repository.listItems(tenant),
+      credits.balanceOf(tenant, member),
+    ]);
+    const view: ShopView = {
+      kind: 'shop',
+      message,
+      credits: balance,
+      items: await Promise.all(items.map(toLine)),
+      actions: [{ label: 'My profile', command: 'profile' }],
+    };
+    return view;
+  }
+
+  async function orderItem(tenant: string, member: string, itemId: string): Promise<View> {
+    const item = await repository.findItem(tenant, itemId);
+    if (!item) return showShop(tenant, member, `There is no item “${itemId}” in the shop.`);
+    if ((await credits.balanceOf(tenant, member)) < item.price) {
+      return showShop(tenant, member, tooFewCredits(item));
+    }
+
+    const orderId = options.newId();
+    const slot = await repository.takeSlot(item, orderId);
+    if (slot === null) return showShop(tenant, member, `“${item.name}” is sold out.`);
+
+    const debit = await credits.bookCredits({
+      tenant,
+      member,
+      key: `order/${orderId}`,
+      reason: 'order',
+      amount: -item.price,
+    });
+    if (debit.kind === 'insufficient') {
+      await repository.releaseSlot(item, slot);
+      return showShop(tenant, member, tooFewCredits(item));
+    }
+
+    const order: ShopOrder = {
+      ...{ tenant, id: orderId, member, item: item.id, itemName: item.name, price: item.price },
+      slot,
+      status: 'ordered',
+      orderedAt: clock.now(),
+      shippedAt: null,
+    };
+    await repository.addOrder(order);
+    logger.info({ tenant, member, item: item.id, order: orderId }, 'item ordered');
+    await notifyAdmins(order);
+    return showShop(tenant, member, `Ordered “${item.name}” for ${item.price} credits.`);
+  }
+
+  async function notifyAdmins(order: ShopOrder): Promise<void> {
+    const channel = await repository.findOrderChannel(order.tenant);
+    if (!channel) return;
+    const text =
+      `New order ${order.id}: ${order.itemName} for <@${order.member}> ` +
+      `(${order.price} credits). Mark it shipped with “admin shop shipped ${order.id}”.`;
+    try {
+      await poster.post(order.tenant, channel, text);
+    } catch (error) {
+      // The order stands; admins also see it with “admin shop orders”.
+      logger.warn({ tenant: order.tenant, order: order.id, err: error }, 'order post failed');
+    }
+  }
+
+  async function runAdmin(tenant: string, command: ShopAdmin): Promise<string> {
+    switch (command.action) {
+      case 'add': {
+        const item: ShopItem = { tenant, ...command.item };
+        if ((await repository.addItem(item)) === 'duplicate') {
+          return `An item with the id “${item.id}” exists already.`;
+        }
+        logger.info({ tenant, item: item.id }, 'shop item added');
+        return `Item “${item.name}” added as ${item.id}: ${item.price} credits, ${item.stock} in stock.`;
+      }
+      case 'channel':
+        await repository.saveOrderChannel(tenant, command.channel);
+        return `Orders will be posted to channel ${command.channel}.`;
+      case 'orders': {
+        const orders = await repository.listOrders(tenant);
+        if (orders.length === 0) return 'There are no orders.';
+        return orders
+          .map((o) => `${o.id}: ${o.itemName} for ${o.member}, ${o.price} credits, ${o.status}`)
+          .join('\n');
+      }
+      case 'shipped': {
+        const order = await repository.findOrder(tenant, command.order);
+        if (!order) return `There is no order “${command.order}”.`;
+        if (order.status === 'shipped') return `Order ${order.id} is marked shipped already.`;
+        await repository.markShipped(tenant, order.id, clock.now());
+        logger.info({ tenant, order: order.id }, 'order shipped');
+        return `Order ${order.id} marked shipped.`;
+      }
+    }
+  }
+
+  /** Runs an admin's shop command; others are refused and nothing changes. */
+  async function manageShop(viewer: { tenant: string; userId: string }, command: ShopAdmin) {
+    if (!(await admins.isAdmin(viewer.tenant, viewer.userId))) {
+      return { kind: 'notice' as const, message: NOT_ADMIN_TEXT, actions: [] };
+    }
+    const message = await runAdmin(viewer.tenant, command);
+    return { kind: 'notice' as const, message, actions: [] };
+  }
+
+  return { showShop, orderItem, manageShop };
+}
+
+export type Shop = ReturnType<typeof createShop>;
+
+function tooFewCredits(item: ShopItem): string {
+  return `“${item.name}” costs ${item.price} credits; you have too few.`;
+}

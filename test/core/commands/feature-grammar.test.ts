@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/core/commands/grammar.js';
+
+describe('the grammar of badges, challenges and admin commands', () => {
+  it.each([
+    ['badges', { name: 'badges', action: 'show', subject: null, page: 1 }],
+    ['badges <@U1> page 3', { name: 'badges', action: 'show', subject: 'U1', page: 3 }],
+    ['badges feature Speaker', { name: 'badges', action: 'feature', badge: 'speaker' }],
+    ['badges unfeature speaker', { name: 'badges', action: 'unfeature', badge: 'speaker' }],
+    ['challenges', { name: 'challenges', claim: null }],
+    ['challenges claim spring-1', { name: 'challenges', claim: 'spring-1' }],
+    ['admin', { name: 'admin', admin: { subcommand: 'help' } }],
+    ['shop', { name: 'shop', order: null }],
+    ['shop order hoodie', { name: 'shop', order: 'hoodie' }],
+    [
+      'admin shop channel <#C0AB|orders>',
+      {
+        name: 'admin',
+        admin: {
+          subcommand: 'community',
+          command: { area: 'shop', action: 'channel', channel: 'C0AB' },
+        },
+      },
+    ],
+    [
+      'admin shop add 50 3 Blue hoodie | Warm',
+      {
+        name: 'admin',
+        admin: {
+          subcommand: 'community',
+          command: {
+            area: 'shop',
+            action: 'add',
+            item: {
+              id: 'blue-hoodie',
+              name: 'Blue hoodie',
+              description: 'Warm',
+              price: 50,
+              stock: 3,
+            },
+          },
+        },
+      },
+    ],
+    [
+      'admin challenge list',
+      {
+        name: 'admin',
+        admin: { subcommand: 'community', command: { area: 'challenge', action: 'list' } },
+      },
+    ],
+    [
+      'admin challenge add 5 2026-01-01 2026-01-31 platform.buzz_posted=3 Buzz month',
+      {
+        name: 'admin',
+        admin: {
+          subcommand: 'community',
+          command: {
+            area: 'challenge',
+            action: 'add',
+            credits: 5,
+            startDay: '2026-01-01',
+            endDay: '2026-01-31',
+            steps: [{ activity: 'platform.buzz_posted', count: 3 }],
+            title: 'Buzz month',
+          },
+        },
+      },
+    ],
+  ])('reads “%s”', (text, command) => {
+    expect(parseCommand(text)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    ['badges page 0', 'badges'],
+    ['badges feature', 'badges feature'],
+    ['badges feature a b', 'badges feature'],
+    ['challenges claim', 'challenges'],
+    ['challenges claim <@U2> x', 'challenges'],
+    ['admin challenge add x 2026-01-01 2026-01-02 a.b=1 T', 'credits'],
+    ['admin challenge add 5 2026-01-01 2026-01-02 buzz T', 'Steps'],
+    ['admin challenge add 5 2026-01-01 2026-01-02 platform.buzz_posted=1', 'title'],
+    ['admin nothing', 'admin help'],
+    ['admin shop add 50 3 Hoodie', 'description'],
+    ['admin shop add 0 3 Hoodie | Warm', 'price'],
+    ['shop order', 'shop'],
+  ])('refuses “%s” with a hint', (text, hint) => {
+    const parsed = parseCommand(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(hint);
+  });
+});
