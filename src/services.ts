@@ -148,7 +148,7 @@ export function createServices(
   const challengeRepository = createChallengeRepository(collections);
   const challenges = createChallenges({
     repository: challengeRepository,
-    activity: createWindowActivityCounter(collections),
+    activity: createWindowActivityCounter(store),
     credits,
     tenants,
     defaultGraceDays: config.challengeGraceDays,

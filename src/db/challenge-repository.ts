@@ -2,6 +2,7 @@
 import { toCountChange } from '../core/badges/badge-progress.js';
 import type { ChallengeRepository, WindowActivityCounter } from '../core/challenges/ports.js';
 import { isDuplicateKeyError, toDocumentId, type Collections } from './collections.js';
+import type { LedgerStore } from './ledger-store.js';
 import { upsertTwice } from './upsert.js';
 
 export function createChallengeRepository(collections: Collections): ChallengeRepository {
@@ -62,25 +63,23 @@ export function createChallengeRepository(collections: Collections): ChallengeRe
   };
 }
 
-export function createWindowActivityCounter(collections: Collections): WindowActivityCounter {
+/**
+ * Counts a member's activities inside a window by walking the member's ledger from the newest
+ * entry back until entries were recorded before the window opened: an event is recorded only
+ * after it occurs, so nothing older can fall inside the window.
+ */
+export function createWindowActivityCounter(store: LedgerStore): WindowActivityCounter {
   return {
     async countInWindow(tenant, member, activities, window) {
-      const entries = await collections.ledger
-        .find(
-          {
-            tenant,
-            member,
-            activity: { $in: activities },
-            occurredAt: { $gte: window.start, $lt: window.end },
-          },
-          { projection: { activity: 1, kind: 1, limitedBy: 1 } },
-        )
-        .toArray();
       const counts: Record<string, number> = {};
-      for (const entry of entries) {
-        const key = entry.activity!;
-        counts[key] = Math.max(0, (counts[key] ?? 0) + toCountChange(entry));
+      for await (const entry of store.entriesNewestFirst(tenant, member)) {
+        if (entry.recordedAt < window.start) break;
+        const inWindow = entry.occurredAt >= window.start && entry.occurredAt < window.end;
+        if (!inWindow || !entry.activity || !activities.includes(entry.activity)) continue;
+        counts[entry.activity] = (counts[entry.activity] ?? 0) + toCountChange(entry);
       }
+      // Walking back meets a reversal before the entry it reverses; clamp once at the end.
+      for (const key of Object.keys(counts)) counts[key] = Math.max(0, counts[key]!);
       return counts;
     },
   };

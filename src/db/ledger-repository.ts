@@ -18,13 +18,13 @@ export function createLedgerRepository(
     append: (entry) => store.append(entry),
 
     async listNewest(tenant, member, { limit, publicOnly }) {
-      const filter = publicOnly ? { tenant, member, public: true } : { tenant, member };
-      const documents = await collections.ledger
-        .find(filter)
-        .sort({ seq: -1 })
-        .limit(limit)
-        .toArray();
-      return documents.map(({ _id, ...entry }) => entry);
+      const found = [];
+      for await (const entry of store.entriesNewestFirst(tenant, member)) {
+        if (publicOnly && !entry.public) continue;
+        found.push(entry);
+        if (found.length >= limit) break;
+      }
+      return found;
     },
 
     async *streamApplied(tenant): AsyncIterable<AppliedPoints> {

@@ -17,6 +17,9 @@ const SEQ_DIGITS = 12;
 /** Members whose newest entry this process remembers. */
 const REMEMBERED_MEMBERS = 5000;
 
+/** Entries read at once when walking a member's ledger from the newest back. */
+const NEWEST_FIRST_BATCH = 50;
+
 export class LedgerStore {
   readonly #collections: Collections;
   /**
@@ -57,6 +60,20 @@ export class LedgerStore {
       _id: toEntryId(tenant, member, seq),
     });
     return document ? toEntry(document) : null;
+  }
+
+  /**
+   * The member's entries from the newest back, read by `_id` a batch at a time: the embedded
+   * database answers only `_id` lookups from an index, so a query on member and position would
+   * read the whole ledger. Stop iterating to stop reading.
+   */
+  async *entriesNewestFirst(tenant: string, member: string): AsyncIterable<LedgerEntry> {
+    const newest = await this.findNewest(tenant, member);
+    for (let top = newest?.seq ?? 0; top > 0; top -= NEWEST_FIRST_BATCH) {
+      const seqs = Array.from({ length: Math.min(NEWEST_FIRST_BATCH, top) }, (_, i) => top - i);
+      const entries = await Promise.all(seqs.map((seq) => this.findEntry(tenant, member, seq)));
+      for (const entry of entries) if (entry) yield entry;
+    }
   }
 
   /** The position stored figures say is newest; a hint only, never beyond the real newest. */
