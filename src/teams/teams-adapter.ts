@@ -148,6 +148,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
             response.status(400).json({ error: 'invalid_activity', issues });
             return;
           }
+          // Local mode checks no signature, so it serves this machine only: otherwise anyone
+          // could make the bot post to any address they name as the activity's serviceUrl.
+          if (options.config.mode === 'anonymous' && !isLocalOnly(request, checked.data)) {
+            logger.warn({ serviceUrl: checked.data.serviceUrl }, 'activity refused in local mode');
+            response.status(403).json({ error: 'forbidden', message: LOCAL_MODE_ONLY });
+            return;
+          }
           await processActivity(request, response);
         },
       );
@@ -161,6 +168,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
             'MicrosoftAppPassword to connect it to Teams';
     },
   };
+}
+
+const LOCAL_MODE_ONLY =
+  'Without MicrosoftAppId the bot runs in local mode and answers only activities sent from ' +
+  'this machine whose serviceUrl is on this machine.';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Whether the request came from this machine and the activity's answers stay on it. */
+function isLocalOnly(request: Request, activity: { serviceUrl: string }): boolean {
+  const remote = request.socket.remoteAddress ?? '';
+  const fromHere = remote === '::1' || remote.startsWith('127.') || remote === '::ffff:127.0.0.1';
+  const host = new URL(activity.serviceUrl).hostname;
+  return fromHere && (LOOPBACK_HOSTS.has(host) || host.startsWith('127.'));
 }
 
 function toAuthentication(config: TeamsConfig) {

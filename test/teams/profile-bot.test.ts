@@ -211,6 +211,19 @@ describe('the Teams bot', () => {
     expect(connector.sent).toHaveLength(0);
   });
 
+  it('refuses in local mode an activity whose answers would go to another machine', async () => {
+    const membersBefore = await app.database.collections.members.countDocuments({});
+    const elsewhere = activity('message', { text: 'profile' });
+    elsewhere.serviceUrl = 'http://203.0.113.7/teams/';
+
+    const response = await postActivity(app.baseUrl, elsewhere);
+
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ error: 'forbidden' });
+    expect(await app.database.collections.members.countDocuments({})).toBe(membersBefore);
+    expect(connector.sent).toHaveLength(0);
+  });
+
   it('refuses an activity whose ids are not Teams ids with 400', async () => {
     const forged = activity(
       'message',
