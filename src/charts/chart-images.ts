@@ -13,6 +13,9 @@ import { renderPng } from './render-png.js';
  */
 export const CHART_LIFETIME_DAYS: Record<BarChart['kind'], number> = { stats: 1, digest: 7 };
 
+/** How often an instance deletes expired images, which the embedded database keeps. */
+const PRUNE_INTERVAL_MS = 3_600_000;
+
 /** Tokens of 144 random bits, URL-safe. */
 const TOKEN_BYTES = 18;
 
@@ -31,16 +34,28 @@ export function toChartPath(token: string): string {
 
 export function createChartImages(options: ChartImagesOptions): ChartImages {
   const logger = options.logger.child({ module: 'chart-images' });
+  let prunedAt = 0;
+
+  /** Deletes expired images now and then, without holding up the answer. */
+  function pruneNowAndThen(now: Date): void {
+    if (now.getTime() - prunedAt < PRUNE_INTERVAL_MS) return;
+    prunedAt = now.getTime();
+    options.images.deleteExpired(now).then(
+      (deleted) => logger.debug({ deleted }, 'expired chart images deleted'),
+      (error: unknown) => logger.warn({ err: error }, 'expired chart images not deleted'),
+    );
+  }
 
   return {
     async publish(tenant, chart) {
       try {
-        const png = renderPng(toBarChartSvg(chart));
+        const png = await renderPng(toBarChartSvg(chart));
         const token = randomBytes(TOKEN_BYTES).toString('base64url');
         const createdAt = options.clock.now();
         const lifetime = CHART_LIFETIME_DAYS[chart.kind] * 86_400_000;
         const expiresAt = new Date(createdAt.getTime() + lifetime);
         await options.images.insert({ token, tenant, png, createdAt, expiresAt });
+        pruneNowAndThen(createdAt);
         return `${options.publicBaseUrl}${toChartPath(token)}`;
       } catch (error) {
         // The text bars carry the same figures, so the answer goes out without the image.

@@ -1,7 +1,7 @@
 /** Renders SVG to PNG with resvg, using the DejaVu fonts an npm package ships. */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,10 +11,10 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
   join(FONT_DIRECTORY, file),
 );
 
-/** The SVG as PNG bytes. */
-export function renderPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
+/** The SVG as PNG bytes, rendered off the event loop. */
+export async function renderPng(svg: string): Promise<Buffer> {
+  const rendered = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
   });
-  return resvg.render().asPng();
+  return rendered.asPng();
 }

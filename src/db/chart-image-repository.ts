@@ -15,6 +15,8 @@ export interface ChartImageRepository {
   insert(image: NewChartImage): Promise<void>;
   /** The PNG bytes of a token's image, or null when unknown or expired at `now`. */
   findPng(token: string, now: Date): Promise<Buffer | null>;
+  /** Deletes the images expired at `now`, for databases without TTL indexes. */
+  deleteExpired(now: Date): Promise<number>;
 }
 
 export function createChartImageRepository(collections: Collections): ChartImageRepository {
@@ -31,6 +33,11 @@ export function createChartImageRepository(collections: Collections): ChartImage
       // The TTL monitor deletes late, and the embedded database not at all.
       if (!found || found.expiresAt.getTime() <= now.getTime()) return null;
       return Buffer.from(found.png.buffer);
+    },
+
+    async deleteExpired(now) {
+      const { deletedCount } = await chartImages.deleteMany({ expiresAt: { $lte: now } });
+      return deletedCount;
     },
   };
 }

@@ -118,6 +118,11 @@ describe('chart images', () => {
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toMatchObject({ error: 'not_found' });
     }
+
+    // The embedded database has no TTL indexes: a later publish deletes expired images.
+    await askSlack('stats');
+    const find = () => app.database.collections.chartImages.findOne({ _id: token });
+    await expect.poll(find).toBeNull();
   });
 
   it('answers Teams stats with a valid card holding the chart Image', async () => {
@@ -149,6 +154,7 @@ describe('chart images', () => {
       images: {
         insert: () => Promise.reject(new Error('database down')),
         findPng: async () => null,
+        deleteExpired: async () => 0,
       },
       publicBaseUrl: PUBLIC_BASE_URL,
       clock,
