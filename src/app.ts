@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { createPostDigests, type PostDigests } from './core/digests/post-digests.js';
 import { createDigestChannels } from './jobs/digest-channels.js';
 import { createReferralRouter } from './http/referral-router.js';
+import { createChartRouter } from './http/chart-router.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { toOutcome, toSurface } from './metrics/metrics.js';
 import { createSlackDigestChannel } from './slack/digest-channel.js';
@@ -74,6 +75,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
               logger,
             }),
           ),
+        (app) => app.use(createChartRouter({ images: services.chartImages, clock })),
         (app) => slack?.mount(app),
         (app) => teams.mount(app),
       ],

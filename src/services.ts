@@ -36,6 +36,8 @@ import { createScoring } from './core/scoring/record-activity.js';
 import { createConfigureSources } from './core/slack-sources/configure-sources.js';
 import { createSlackActivity } from './core/slack-sources/record-slack-activity.js';
 import type { Clock } from './core/shared/clock.js';
+import { createChartImages } from './charts/chart-images.js';
+import { createChartImageRepository } from './db/chart-image-repository.js';
 import type { Logger } from './core/shared/logger.js';
 import { createClaimRepository } from './db/claim-repository.js';
 import { createConnectionRepository } from './db/connection-repository.js';
@@ -195,10 +197,18 @@ export function createServices(
     clock,
     logger,
   });
+  const chartImageRepository = createChartImageRepository(collections);
+  const charts = createChartImages({
+    images: chartImageRepository,
+    publicBaseUrl: config.publicBaseUrl,
+    clock,
+    logger,
+  });
   const composeDigest = createComposeDigest({
     ranking: leaderboards.ranking,
     badges: createBadgeAwardRepository(collections),
     members,
+    charts,
   });
   const connections = createConnectionServices({
     database,
@@ -274,6 +284,7 @@ export function createServices(
     showBadges,
     challenges,
     shop,
+    charts,
   });
   const showDashboard = createShowDashboard(answerCommand);
 
@@ -294,6 +305,7 @@ export function createServices(
     digestPosts,
     composeDigest,
     answerCommand,
+    chartImages: chartImageRepository,
     metrics,
     slackActivity,
     connections: connections.repository,

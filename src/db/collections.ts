@@ -10,7 +10,7 @@
  * them; only an insert that a unique key refuses is atomic there. Documents that are updated
  * in place hold derived figures that the next write repairs.
  */
-import type { Collection, Db, Document } from 'mongodb';
+import type { Binary, Collection, Db, Document } from 'mongodb';
 import { withBusyRetry } from './busy-retry.js';
 import {
   ensureConnectionIndexes,
@@ -232,6 +232,15 @@ export interface ShopSettingsDocument {
   orderChannel: string;
 }
 
+/** A chart image, served at `/charts/<_id>.png` until it expires; `_id` is a random token. */
+export interface ChartImageDocument {
+  _id: string;
+  tenant: string;
+  png: Binary;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
 /** Typed access to every collection of the product. */
 export interface Collections extends ConnectionCollections {
   tenants: Collection<TenantDocument>;
@@ -262,6 +271,7 @@ export interface Collections extends ConnectionCollections {
   stockSlots: Collection<StockSlotDocument>;
   shopOrders: Collection<ShopOrderDocument>;
   shopSettings: Collection<ShopSettingsDocument>;
+  chartImages: Collection<ChartImageDocument>;
 }
 
 export function toCollections(db: Db): Collections {
@@ -296,6 +306,7 @@ export function toCollections(db: Db): Collections {
     stockSlots: collection('stock_slots'),
     shopOrders: collection('shop_orders'),
     shopSettings: collection('shop_settings'),
+    chartImages: collection('chart_images'),
   };
 }
 
@@ -321,7 +332,20 @@ export async function ensureIndexes(collections: Collections): Promise<void> {
     collections.stockSlots.createIndex({ tenant: 1, item: 1 }),
     collections.shopOrders.createIndex({ tenant: 1, orderedAt: 1 }),
     collections.badgeAwards.createIndex({ tenant: 1, member: 1, earnedAt: -1 }),
+    ensureExpiryIndex(collections.chartImages),
   ]);
+}
+
+/**
+ * Lets MongoDB delete chart images once they expire. Where the database refuses TTL indexes,
+ * a plain index is made instead; reads refuse expired images on any database.
+ */
+async function ensureExpiryIndex(chartImages: Collection<ChartImageDocument>): Promise<void> {
+  try {
+    await chartImages.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+  } catch {
+    await chartImages.createIndex({ expiresAt: 1 });
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ const ENVIRONMENT = {
   ADMINS: JSON.stringify({ [TENANT]: ['UADMIN'] }),
   // The tests run the digest job themselves, at the instants they choose.
   DIGEST_CHECK_SECONDS: '86400',
+  PUBLIC_BASE_URL: 'https://bot.example.test',
 };
 
 describe('daily digests in Slack', () => {
@@ -70,6 +71,20 @@ describe('daily digests in Slack', () => {
         occurredAt: new Date(occurredAt),
       }),
     );
+  }
+
+  /** A digest's chart image is served by either instance, for seven days. */
+  async function expectLeadersChart(post: ReturnType<typeof postsTo>[number]) {
+    const blocks = JSON.parse(String(post.body.blocks)) as { type: string; image_url?: string }[];
+    const url = blocks.find((block) => block.type === 'image')!.image_url!;
+    const base = ENVIRONMENT.PUBLIC_BASE_URL;
+    expect(url.startsWith(`${base}/charts/`)).toBe(true);
+    const response = await fetch(`${second.baseUrl}${url.slice(base.length)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const token = url.slice(url.lastIndexOf('/') + 1, -'.png'.length);
+    const stored = await app.database.collections.chartImages.findOne({ _id: token });
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(7 * 86_400_000);
   }
 
   /** The digests posted to a channel so far. */
@@ -143,6 +158,7 @@ describe('daily digests in Slack', () => {
     expect(text).toContain('Daily digest: Everyone · Thu 3 Dec');
     expect(text).toContain('*1.* Member U02');
     expect(text).not.toContain('Posted late');
+    await expectLeadersChart(postsTo('C0ONCE')[0]!);
 
     await runBoth('2026-12-04T08:00:00Z');
     expect(postsTo('C0ONCE')).toHaveLength(2);

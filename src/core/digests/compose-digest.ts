@@ -8,6 +8,7 @@ import type {
   DigestSubscription,
   RankSnapshotEntry,
 } from './digest-subscription.js';
+import type { ChartImages } from '../charts/bar-chart.js';
 import type { DigestBadge, DigestClimber, DigestView } from './digest-view.js';
 
 /** Climbers and badges a digest lists at most. */
@@ -32,6 +33,8 @@ export interface ComposeDigestOptions {
   ): Promise<{ day: string; entries: RankedEntry[] }>;
   badges: BadgeAwardRepository;
   members: Pick<MemberRepository, 'findByUserId'>;
+  /** Publishes the leaders as a chart image; without it digests are text only. */
+  charts?: ChartImages;
 }
 
 /** A digest and the ranks to remember for the next one. */
@@ -58,6 +61,19 @@ export function createComposeDigest(options: ComposeDigestOptions) {
     );
   }
 
+  async function publishLeadersChart(tenant: string, view: DigestView): Promise<string | null> {
+    if (!options.charts || view.rows.length === 0) return null;
+    const bars = view.rows.map((row) => ({
+      label: `${row.rank}. ${row.displayName}`,
+      value: row.points,
+    }));
+    return options.charts.publish(tenant, {
+      kind: 'digest',
+      title: `Leaders: ${view.title}`,
+      bars,
+    });
+  }
+
   return async (
     subscription: DigestSubscription,
     occurrence: { day: string; late: boolean },
@@ -78,6 +94,7 @@ export function createComposeDigest(options: ComposeDigestOptions) {
       climbers: toClimbers(entries, subscription.snapshot ?? []),
       badges,
     };
+    view.chartUrl = await publishLeadersChart(subscription.tenant, view);
     const snapshot = entries.map(({ member, rank, points }) => ({ member, rank, points }));
     return { view, snapshot };
   };

@@ -34,6 +34,8 @@ export interface DigestView {
   /** First and last day of the leaderboard window, YYYY-MM-DD. */
   window: { from: string; to: string };
   rows: DigestRow[];
+  /** The leaders as a chart image; null or absent when there is none, so text only. */
+  chartUrl?: string | null;
   /** Empty on the first digest of a subscription. */
   climbers: DigestClimber[];
   badges: DigestBadge[];

@@ -20,6 +20,7 @@ import type { BadgesRequestCommand } from '../commands/badges-grammar.js';
 import type { Challenges } from '../challenges/challenges.js';
 import type { Shop } from '../shop/shop.js';
 import type { ProfileCounters } from './ports.js';
+import type { ChartImages } from '../charts/bar-chart.js';
 import type { CategoryBar, CommandAction, ProfileSubject, View } from './profile-view.js';
 
 const SHOW_PROFILE: CommandAction = { label: 'My profile', command: 'profile' };
@@ -48,6 +49,8 @@ export interface AnswerCommandOptions {
   showBadges: ReturnType<typeof createShowBadges>;
   challenges: Pick<Challenges, 'showChallenges' | 'claimCredits' | 'assignedChallenge'>;
   shop: Pick<Shop, 'showShop' | 'orderItem'>;
+  /** Publishes the stats chart image; without it stats are text only. */
+  charts?: ChartImages;
 }
 
 /** Who asks, in which tenant. */
@@ -150,7 +153,8 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
     };
     if (kind === 'stats') {
       const actions = subject.isViewer ? [SHOW_PROFILE] : [];
-      return { kind, ...shared, adjustments: totals.adjustments, actions };
+      const chartUrl = await publishStatsChart(viewer.tenant, displayName, shared.categories);
+      return { kind, ...shared, adjustments: totals.adjustments, chartUrl, actions };
     }
 
     const [credits, connections, position, featuredBadges, assignedChallenge] = await Promise.all([
@@ -189,6 +193,20 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       case 'edit':
         return portfolio.edit(viewer, command.id);
     }
+  }
+
+  async function publishStatsChart(
+    tenant: string,
+    displayName: string,
+    categories: CategoryBar[],
+  ): Promise<string | null> {
+    if (!options.charts) return null;
+    const bars = categories.map((bar) => ({ label: bar.label, value: bar.points }));
+    return options.charts.publish(tenant, {
+      kind: 'stats',
+      title: `Points by category: ${displayName}`,
+      bars,
+    });
   }
 
   async function maySeePrivate(viewer: Viewer, userId: string): Promise<boolean> {

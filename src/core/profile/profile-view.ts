@@ -80,6 +80,8 @@ export interface StatsView {
   categories: CategoryBar[];
   /** Net points of penalties, shown when there are any. */
   adjustments: number;
+  /** The categories as a chart image; null or absent when there is none, so text only. */
+  chartUrl?: string | null;
   actions: CommandAction[];
 }
 

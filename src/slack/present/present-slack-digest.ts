@@ -11,7 +11,8 @@ import {
   toDigestWindowText,
 } from '../../present/digest-text.js';
 import { formatNumber } from '../../present/text.js';
-import type { SlackMessage } from './present-slack.js';
+import { image, type SlackMessage } from './present-slack.js';
+import { toLeadersChartAltText } from '../../present/chart-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -33,6 +34,7 @@ export function presentSlackDigest(view: DigestView): SlackMessage {
     (row) => `*${row.rank}.* ${escapeText(row.displayName)} · ${formatNumber(row.points)}`,
   );
   blocks.push(section(rows.length > 0 ? rows.join('\n') : NO_LEADERS_TEXT));
+  if (view.chartUrl) blocks.push(image(view.chartUrl, toLeadersChartAltText(view.rows)));
 
   if (view.climbers.length > 0) {
     const lines = view.climbers.map((climber) => escapeText(toClimberText(climber)));

@@ -39,6 +39,7 @@ import { presentBadges } from './present-badges.js';
 import { presentChallenges } from './present-challenges.js';
 import { presentShop } from './present-shop.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
+import { toCategoryChartAltText } from '../../present/chart-text.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -190,7 +191,9 @@ function positionLine(view: ProfileView): string {
 function presentStats(view: StatsView): SlackMessage {
   const blocks: KnownBlock[] = [
     header(`Points by category: ${view.subject.displayName}`),
-    section(categoryBars(view.categories)),
+    view.chartUrl
+      ? image(view.chartUrl, toCategoryChartAltText(view.categories))
+      : section(categoryBars(view.categories)),
     context(
       `Total ${formatNumber(view.points)} points · level ${view.level.level}` +
         (view.adjustments !== 0 ? ` · penalties ${formatSigned(view.adjustments)}` : ''),
@@ -222,6 +225,11 @@ function subjectLine(subject: ProfileSubject, level: LevelProgress): string {
 function nextLevelLine(level: LevelProgress): string {
   if (level.pointsToNextLevel === null) return toNextLevelText(level);
   return `\`${toBarText(level.fractionToNextLevel, 10)}\` ${toNextLevelText(level)}`;
+}
+
+/** A chart image; Slack fetches the URL itself. */
+export function image(url: string, altText: string): KnownBlock {
+  return { type: 'image', image_url: url, alt_text: altText };
 }
 
 /** Text bars in a code block, so that the columns line up in any font. */

@@ -10,7 +10,8 @@ import {
   toDigestWindowText,
   toRowText,
 } from '../../present/digest-text.js';
-import { CARD_VERSION, type AdaptiveCard, type TeamsMessage } from './present-teams.js';
+import { CARD_VERSION, chartImage, type AdaptiveCard, type TeamsMessage } from './present-teams.js';
+import { toLeadersChartAltText } from '../../present/chart-text.js';
 
 type CardElement = Record<string, unknown> & { type: string };
 
@@ -23,6 +24,7 @@ export function presentTeamsDigest(view: DigestView): TeamsMessage {
 
   const rows = view.rows.map((row) => cardText(toRowText(row)));
   body.push(textBlock(rows.length > 0 ? rows.join('\n\n') : NO_LEADERS_TEXT));
+  if (view.chartUrl) body.push(chartImage(view.chartUrl, toLeadersChartAltText(view.rows)));
 
   if (view.climbers.length > 0) {
     body.push(subheading('Biggest climbers'));

@@ -38,6 +38,7 @@ import { presentBadgesBody } from './present-badges.js';
 import { presentChallengesBody } from './present-challenges.js';
 import { presentShopBody } from './present-shop.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
+import { toCategoryChartAltText } from '../../present/chart-text.js';
 
 export const CARD_VERSION = '1.5';
 
@@ -272,7 +273,9 @@ function presentStats(view: StatsView): TeamsMessage {
   if (view.adjustments !== 0) footer.push(`penalties ${formatSigned(view.adjustments)}`);
   const body: CardElement[] = [
     heading(`Points by category: ${toCardText(view.subject.displayName)}`),
-    ...categoryBars(view.categories),
+    ...(view.chartUrl
+      ? [chartImage(view.chartUrl, toCategoryChartAltText(view.categories))]
+      : categoryBars(view.categories)),
     { type: 'TextBlock', text: footer.join(' · '), isSubtle: true, wrap: true },
   ];
   return { text: toCategorySummary(view.categories), card: toCard(body, view.actions) };
@@ -294,6 +297,11 @@ function presentHelp(view: Pick<HelpView, 'commands' | 'actions'>, problem: stri
 function nextLevelLine(level: LevelProgress): string {
   if (level.pointsToNextLevel === null) return toNextLevelText(level);
   return `${toBarText(level.fractionToNextLevel, 10)} ${toNextLevelText(level)}`;
+}
+
+/** A chart image; Teams fetches the URL itself. */
+export function chartImage(url: string, altText: string): CardElement {
+  return { type: 'Image', url, altText, size: 'Stretch' };
 }
 
 /** One column set a category: label, bar, points, so that the columns line up. */
