@@ -7,7 +7,10 @@ import type { Clock } from '../core/shared/clock.js';
 import type { Logger } from '../core/shared/logger.js';
 import type { TenantDirectory } from '../core/tenants/tenant.js';
 import type { Metrics } from '../metrics/metrics.js';
+import type { MemberRepository } from '../core/members/ports.js';
+import type { LedgerRepository } from '../core/scoring/ports.js';
 import { checkIntakeSignature } from './intake-signature.js';
+import { findMismatchedReversals } from './reversal-subjects.js';
 import { parseIntakeBody } from './intake-schema.js';
 
 /** Bodies over 1 MiB are refused with 413 before they are read further. */
@@ -16,6 +19,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface IntakeRouterOptions {
   sources: readonly IntakeSource[];
   scoring: Scoring;
+  ledger: Pick<LedgerRepository, 'findRecordedEvent'>;
+  members: Pick<MemberRepository, 'findByEmail'>;
   tenants: TenantDirectory;
   clock: Clock;
   logger: Logger;
@@ -66,6 +71,13 @@ export function createIntakeRouter(options: IntakeRouterOptions): Router {
       if (!parsed.ok) {
         logger.warn({ source: source.name, issues: parsed.issues.length }, 'intake body invalid');
         response.status(400).json(invalid(parsed.issues));
+        return;
+      }
+
+      const mismatched = await findMismatchedReversals(parsed.events, options);
+      if (mismatched.length > 0) {
+        logger.warn({ source: source.name, issues: mismatched.length }, 'reversal mismatched');
+        response.status(400).json(invalid(mismatched));
         return;
       }
 

@@ -77,6 +77,29 @@ describe('POST /api/v1/events', () => {
     expect((await app.services.figures.findTotals(TENANT, 'U_ADA'))?.total).toBe(0);
   });
 
+  it('refuses a reversal that names another member or activity, taking nothing back', async () => {
+    await postEvents(app.baseUrl, buildBody({ id: 'vote-for-grace', member: 'U_GRACE' }));
+    const before = await app.services.figures.findTotals(TENANT, 'U_GRACE');
+
+    const response = await postEvents(
+      app.baseUrl,
+      buildBody({
+        id: 'unvote-wrong',
+        member: 'U_LIN',
+        activity: 'learning.lecture_completed',
+        reverses: 'vote-for-grace',
+      }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.json.issues).toEqual([
+      { path: 'activity', message: expect.stringContaining('community.upvote_received') },
+      { path: 'member', message: expect.stringContaining('vote-for-grace') },
+    ]);
+    expect(await app.services.figures.findTotals(TENANT, 'U_GRACE')).toEqual(before);
+    expect(await app.services.ledger.findRecordedEvent(TENANT, 'forum/unvote-wrong')).toBeNull();
+  });
+
   describe('authentication', () => {
     const body = JSON.stringify(buildBody({ id: 'auth' }));
     const now = Math.floor(Date.now() / 1000);
@@ -242,11 +265,15 @@ describe('POST /api/v1/events', () => {
         app.baseUrl,
         buildBody({ id: 'cert', activity: 'learning.expert_certification' }),
       );
-      await postEvents(app.baseUrl, buildBody({ id: 'undo-cert', reverses: 'cert' }));
+      const certification = { activity: 'learning.expert_certification' };
+      await postEvents(
+        app.baseUrl,
+        buildBody({ id: 'undo-cert', reverses: 'cert', ...certification }),
+      );
 
       const response = await postEvents(
         app.baseUrl,
-        buildBody({ id: 'redo', reverses: 'undo-cert' }),
+        buildBody({ id: 'redo', reverses: 'undo-cert', ...certification }),
       );
       const inOneRequest = await postEvents(app.baseUrl, {
         events: [
