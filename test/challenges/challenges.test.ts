@@ -130,7 +130,7 @@ describe('challenges and credits in Slack', () => {
       'admin challenge add 40 2026-03-20 2026-03-05 community.upvote_received=2 Bad one',
       'UADMIN',
     );
-    expect(readBlocks(backwards.blocks)).toContain('The end is not before the start.');
+    expect(readBlocks(backwards.blocks)).toContain('The end day comes before the start day.');
     expect(await storedChallenges()).toEqual(before);
 
     const added = await ask(ADD_SPRING, 'UADMIN');
@@ -139,7 +139,7 @@ describe('challenges and credits in Slack', () => {
     expect(readBlocks(again.blocks)).toContain('exists already');
     const list = await ask('admin challenge list', 'UADMIN');
     expect(readBlocks(list.blocks)).toContain(
-      'spring-helper: Spring helper, 40 credits, 2026-03-05 to 2026-03-21, ' +
+      'spring-helper: Spring helper, 40 credits, 2026-03-05 to 2026-03-20, ' +
         'community.upvote_received=2,learning.lecture_completed=1',
     );
   });

@@ -3,7 +3,7 @@ import type { AdminPolicy } from '../admins/admin-policy.js';
 import { NOT_ADMIN_TEXT } from '../admins/answer-admin.js';
 import type { CommunityAdminCommand } from '../commands/community-admin-grammar.js';
 import type { View } from '../profile/profile-view.js';
-import { addDays, toStartOfDay } from '../shared/calendar.js';
+import { addDays, toLocalDay, toStartOfDay } from '../shared/calendar.js';
 import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
 import { toChallengeId, type Challenge } from './challenge.js';
@@ -50,11 +50,13 @@ export function createManageChallenges(options: ManageChallengesOptions) {
     const all = await challenges.listChallenges(tenant);
     const grace = await challenges.graceDaysOf(tenant);
     if (all.length === 0) return 'There are no challenges.';
+    const { timeZone } = await tenants.get(tenant);
+    // A window ends at the start of the day after its last day, so that day is shown.
     const lines = all.map(
       (challenge) =>
         `${challenge.id}: ${challenge.title}, ${challenge.credits} credits, ` +
-        `${challenge.start.toISOString().slice(0, 10)} to ` +
-        `${challenge.end.toISOString().slice(0, 10)}, ` +
+        `${toLocalDay(challenge.start, timeZone)} to ` +
+        `${addDays(toLocalDay(challenge.end, timeZone), -1)}, ` +
         challenge.steps.map((step) => `${step.activity}=${step.count}`).join(','),
     );
     return [`Challenges (claimable ${grace} days after the end):`, ...lines].join('\n');

@@ -79,13 +79,20 @@ function parseChallengeAdmin(args: string[]): AdminParse {
   }
 }
 
+/** A day written YYYY-MM-DD that the calendar has: 2026-02-30 is refused, not rolled over. */
+function isCalendarDay(text: string): boolean {
+  if (!DAY.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 function parseAdd(args: string[]): AdminParse {
   const [credits, startDay, endDay, steps, ...title] = args;
   if (!credits || !/^[1-9]\d{0,5}$/.test(credits)) return fail('The credits are a whole number.');
-  if (!startDay || !endDay || !DAY.test(startDay) || !DAY.test(endDay)) {
-    return fail('The start and end are days written YYYY-MM-DD.');
+  if (!startDay || !endDay || !isCalendarDay(startDay) || !isCalendarDay(endDay)) {
+    return fail('The start and end are days of the calendar, written YYYY-MM-DD.');
   }
-  if (endDay < startDay) return fail('The end is not before the start.');
+  if (endDay < startDay) return fail('The end day comes before the start day.');
   const parsedSteps = (steps ?? '').split(',').map((step) => STEP.exec(step));
   if (!steps || parsedSteps.some((step) => step === null) || parsedSteps.length > 10) {
     return fail('Steps are written <activity>=<count>, separated by commas, at most 10.');
@@ -103,7 +110,12 @@ function parseAdd(args: string[]): AdminParse {
   });
 }
 
-const CHANNEL = /^(?:<#([A-Z0-9]{1,30})(?:\|[^>]*)?>|([A-Za-z0-9:@._-]{1,200}))$/;
+/**
+ * A channel as Slack escapes it (`<#C123|name>`) or writes its id (`C123`, `G123`), or a Teams
+ * channel id (`19:…@thread.tacv2`); any other word would only fail when the first order is posted.
+ */
+const CHANNEL =
+  /^(?:<#([CG][A-Z0-9]{2,30})(?:\|[^>]*)?>|([CG][A-Z0-9]{2,30}|19:[A-Za-z0-9._-]{1,150}@thread\.[a-z0-9]{1,20}))$/;
 
 function parseShopAdmin(args: string[]): AdminParse {
   const [action, ...rest] = args;

@@ -90,3 +90,26 @@ describe('the grammar of badges, challenges and admin commands', () => {
     if (!parsed.ok) expect(parsed.problem).toContain(hint);
   });
 });
+
+describe('admin challenge and shop arguments', () => {
+  it.each([
+    ['admin challenge add 5 2026-02-30 2026-03-31 platform.buzz_posted=1 Leap', 'calendar'],
+    ['admin challenge add 5 2026-04-01 2026-03-31 platform.buzz_posted=1 Back', 'before'],
+    ['admin shop channel nope', '#channel'],
+    ['admin shop channel #general', '#channel'],
+  ])('refuses “%s”, naming what is wrong', (text, hint) => {
+    const parsed = parseCommand(text);
+
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toContain(hint);
+  });
+
+  it('takes a Slack channel id and a Teams channel id for the order channel', () => {
+    for (const channel of ['C0ORDERS', '19:abcDEF123@thread.tacv2']) {
+      expect(parseCommand(`admin shop channel ${channel}`)).toMatchObject({
+        ok: true,
+        command: { admin: { command: { area: 'shop', action: 'channel', channel } } },
+      });
+    }
+  });
+});
