@@ -3,7 +3,8 @@
  * message, or by showing the answer on the App Home tab the button was pressed on.
  */
 import type { App, BlockButtonAction, types } from '@slack/bolt';
-import { SHOW_DASHBOARD_ACTION } from './app-home.js';
+import { SHOW_DASHBOARD_ACTION, type PublishHome } from './app-home.js';
+import { changesOwnDashboard, parseCommand } from '../core/commands/grammar.js';
 import { MAX_HOME_BLOCKS } from './present/present-dashboard.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
@@ -15,6 +16,8 @@ import { contactFetcher, toSlackRequester } from './slack-identity.js';
 export interface CommandButtonOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
+  /** Publishes the member's App Home dashboard again. */
+  refreshHome?: PublishHome;
   logger: Logger;
 }
 
@@ -59,6 +62,10 @@ export function registerCommandButtons(app: App, options: CommandButtonOptions):
       await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
     } else {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      const parsed = parseCommand(action.value ?? '');
+      if (parsed.ok && changesOwnDashboard(parsed.command)) {
+        await options.refreshHome?.(client, tenant, userId);
+      }
     }
     logger.debug({ tenant, member: userId, command: action.value }, 'button answered');
   });

@@ -2,7 +2,8 @@
  * `/mendix <command>`: acknowledged at once, answered through `response_url`, so that a slow
  * database never breaks Slack's three-second limit.
  */
-import type { App } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
+import { changesOwnDashboard, parseCommand } from '../core/commands/grammar.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
@@ -20,6 +21,8 @@ export interface MendixCommandOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
   connections: Pick<ConnectionRepository, 'recordChannel'>;
+  /** Publishes the member's App Home dashboard again. */
+  refreshHome?: (client: webApi.WebClient, tenant: string, userId: string) => Promise<void>;
   logger: Logger;
 }
 
@@ -59,6 +62,10 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
       }
       await respond({ response_type: 'ephemeral', ...presentSlackMessage(view) });
       logger.debug({ ...fields, view: view.kind }, 'command answered');
+      const parsed = parseCommand(text);
+      if (parsed.ok && changesOwnDashboard(parsed.command)) {
+        await options.refreshHome?.(client, tenant, userId);
+      }
     } catch (error) {
       logger.error({ ...fields, err: error }, 'command failed');
       await respond({ response_type: 'ephemeral', text: FAILURE_TEXT }).catch(() => undefined);

@@ -123,12 +123,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   function configure(built: App): App {
     const publishHome = createHomePublisher(options);
-    registerMendixCommand(built, options);
+    registerMendixCommand(built, { ...options, refreshHome: publishHome });
     registerAppHome(built, options, publishHome);
-    registerCommandButtons(built, options);
+    registerCommandButtons(built, { ...options, refreshHome: publishHome });
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
     registerInvitationButtons(built, options);
+    // Messages nobody's request carries go out with the app's own client. Under OAuth it holds
+    // no token, so these direct messages need the workspace's token from its installation,
+    // as digests already take it; until then they fail and are logged.
     options.messengers.register('slack', createSlackMessenger(built.client));
     registerDirectMessages(built, options.notifier, logger);
     registerFormSubmissions(built, {

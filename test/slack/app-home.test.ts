@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postViewSubmission } from '../support/slack-interactions.js';
-import { postButtonClick, postSlackEvent } from '../support/slack-requests.js';
+import { postButtonClick, postSlackEvent, postSlashCommand } from '../support/slack-requests.js';
 import { startSlackTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the App Home tab', () => {
@@ -132,6 +132,33 @@ describe('the App Home dashboard', () => {
       .map((block) => block.text?.text ?? '')
       .join('\n');
     expect(text).toContain('*Portfolio highlights*\n• *Harbour Booking* for Port of Rotterdam');
+  });
+
+  it('refreshes after a command that changes the member’s own figures, not after a look', async () => {
+    slack.users.set('U0EVE', { id: 'U0EVE', name: 'eve', realName: 'Eve', email: null });
+    await postSlashCommand(app.baseUrl, {
+      text: 'help',
+      userId: 'U0EVE',
+      responseUrl: slack.responseUrl('home-eve'),
+    });
+    await slack.waitFor('/respond/home-eve');
+    const before = slack.callsTo('/api/views.publish').length;
+
+    await postSlashCommand(app.baseUrl, {
+      text: 'leaderboard',
+      userId: 'U0DEE',
+      responseUrl: slack.responseUrl('home-look'),
+    });
+    await slack.waitFor('/respond/home-look');
+    await postSlashCommand(app.baseUrl, {
+      text: 'connect <@U0EVE>',
+      userId: 'U0DEE',
+      responseUrl: slack.responseUrl('home-connect'),
+    });
+    await slack.waitFor('/respond/home-connect');
+
+    await expect.poll(() => slack.callsTo('/api/views.publish').length).toBe(before + 1);
+    expect(slack.callsTo('/api/views.publish').at(-1)!.body.user_id).toBe('U0DEE');
   });
 
   it('brings the dashboard back from a view a home button showed', async () => {

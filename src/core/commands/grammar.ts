@@ -212,3 +212,25 @@ function truncate(word: string): string {
   const characters = Array.from(word);
   return characters.length > 30 ? `${characters.slice(0, 30).join('')}…` : word;
 }
+
+/**
+ * Whether the command changes what the member's own dashboard shows (points, credits, badges,
+ * connections), so that the dashboard is published again after it.
+ */
+export function changesOwnDashboard(command: Command): boolean {
+  switch (command.name) {
+    case 'connect':
+    case 'accept':
+    case 'invite':
+    case 'joined':
+      return true;
+    case 'badges':
+      return command.action !== 'show';
+    case 'challenges':
+      return command.claim !== null;
+    case 'shop':
+      return command.order !== null;
+    default:
+      return false;
+  }
+}
