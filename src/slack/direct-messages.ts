@@ -1,13 +1,18 @@
 /** Direct messages to Slack members: posted to the user id, which opens the app's DM. */
-import type { App } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import type { Logger } from '../core/shared/logger.js';
 import { presentSlackMessage } from './present/present-slack.js';
 
-export function registerDirectMessages(app: App, notifier: MemberNotifier, logger: Logger): void {
+export function registerDirectMessages(
+  clientFor: (tenant: string) => Promise<webApi.WebClient>,
+  notifier: MemberNotifier,
+  logger: Logger,
+): void {
   notifier.register('slack', async (tenant, userId, view) => {
     try {
-      await app.client.chat.postMessage({ channel: userId, ...presentSlackMessage(view) });
+      const client = await clientFor(tenant);
+      await client.chat.postMessage({ channel: userId, ...presentSlackMessage(view) });
       logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
       return true;
     } catch (error) {

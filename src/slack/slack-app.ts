@@ -5,6 +5,7 @@ import {
   LogLevel,
   type InstallationStore,
   type Logger as BoltLogger,
+  webApi,
 } from '@slack/bolt';
 import type { Application } from 'express';
 import type { SlackConfig } from '../config.js';
@@ -52,7 +53,7 @@ export interface SlackAdapterOptions {
   answerCommand: AnswerCommand;
   registerContact: RegisterContact;
   /** Where the OAuth distribution keeps installations; needed only in OAuth mode. */
-  installations?: InstallationStore;
+  installations?: InstallationStore & { fetchBotToken(tenant: string): Promise<string | null> };
   slackActivity: SlackActivity;
   /** Where the channels members use the bot in are noted, for "people you may know". */
   connections: Pick<ConnectionRepository, 'recordChannel'>;
@@ -103,6 +104,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger });
   }
 
+  /** A Web API client with the tenant's bot token. */
+  function createClientFor(built: App): (tenant: string) => Promise<webApi.WebClient> {
+    if (config.mode !== 'oauth') return async () => built.client;
+    return async (tenant) => {
+      const token = await options.installations!.fetchBotToken(tenant);
+      if (!token) throw new Error(`the app is not installed in ${tenant}`);
+      return new webApi.WebClient(token, { ...clientOptions, logger: boltLogger });
+    };
+  }
+
   function oauthOptions(oauth: Extract<SlackConfig, { mode: 'oauth' }>) {
     if (!options.installations) throw new Error('OAuth mode needs an installation store');
     return {
@@ -129,18 +140,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
     registerInvitationButtons(built, options);
-    // Messages nobody's request carries go out with the app's own client. Under OAuth it holds
-    // no token, so these direct messages need the workspace's token from its installation,
-    // as digests already take it; until then they fail and are logged.
-    options.messengers.register('slack', createSlackMessenger(built.client));
-    registerDirectMessages(built, options.notifier, logger);
+    // Messages no request carries go out with the workspace's own token: the app's client
+    // holds the one token of a single workspace, and none under OAuth.
+    const clientFor = createClientFor(built);
+    options.messengers.register('slack', createSlackMessenger(clientFor));
+    registerDirectMessages(clientFor, options.notifier, logger);
     registerFormSubmissions(built, {
       ...options,
-      afterChange: (tenant, userId) => publishHome(built.client, tenant, userId),
+      afterChange: async (tenant, userId) => publishHome(await clientFor(tenant), tenant, userId),
     });
     // A member's direct message channel is opened by posting to the member's user id.
-    const postMessage = async (_tenant: string, channel: string, message: { text: string }) => {
-      await built.client.chat.postMessage({ channel, text: message.text });
+    const postMessage = async (tenant: string, channel: string, message: { text: string }) => {
+      await (await clientFor(tenant)).chat.postMessage({ channel, text: message.text });
     };
     options.directMessages.register('slack', postMessage);
     options.directMessages.registerChannel('slack', postMessage);

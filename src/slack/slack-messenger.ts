@@ -3,16 +3,20 @@ import type { webApi } from '@slack/bolt';
 import type { ChatMessenger } from '../core/connections/ports.js';
 import { presentSlackMessage } from './present/present-slack.js';
 
-export function createSlackMessenger(client: webApi.WebClient): ChatMessenger {
+export function createSlackMessenger(
+  clientFor: (tenant: string) => Promise<webApi.WebClient>,
+): ChatMessenger {
   return {
-    async sendToMember(_tenant, member, view) {
+    async sendToMember(tenant, member, view) {
+      const client = await clientFor(tenant);
       const message = presentSlackMessage(view);
       const posted = await client.chat.postMessage({ channel: member, ...message });
       if (!posted.channel || !posted.ts) return null;
       return { conversation: posted.channel, message: posted.ts };
     },
 
-    async update(_tenant, ref, view) {
+    async update(tenant, ref, view) {
+      const client = await clientFor(tenant);
       await client.chat.update({
         channel: ref.conversation,
         ts: ref.message,

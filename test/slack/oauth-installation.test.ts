@@ -84,6 +84,35 @@ describe('Slack OAuth installation', () => {
     expect(lookups.map((call) => call.token)).toEqual(['xoxb-token-of-b']);
   });
 
+  it('sends direct messages nobody asked for with the workspace’s own token', async () => {
+    for (const [userId, name] of [
+      ['U0BOB', 'bob-of-b'],
+      ['U0BEA', 'bea-of-b'],
+    ] as const) {
+      await postSlashCommand(app.baseUrl, {
+        text: 'help',
+        userId,
+        teamId: 'T0BBB',
+        responseUrl: slack.responseUrl(`oauth-${name}`),
+      });
+      await slack.waitFor(`/respond/oauth-${name}`);
+    }
+
+    await postSlashCommand(app.baseUrl, {
+      text: 'connect <@U0BOB>',
+      userId: 'U0BEA',
+      teamId: 'T0BBB',
+      responseUrl: slack.responseUrl('oauth-connect'),
+    });
+    await slack.waitFor('/respond/oauth-connect');
+
+    await expect
+      .poll(() => slack.callsTo('/api/chat.postMessage').filter((c) => c.body.channel === 'U0BOB'))
+      .toHaveLength(1);
+    const card = slack.callsTo('/api/chat.postMessage').find((c) => c.body.channel === 'U0BOB');
+    expect(card?.token).toBe('xoxb-token-of-b');
+  });
+
   it('refuses a redirect whose state this app did not sign, storing nothing', async () => {
     const redirect = `${app.baseUrl}/slack/oauth_redirect?code=forged&state=forged-state`;
 
