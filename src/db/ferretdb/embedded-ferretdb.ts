@@ -61,18 +61,20 @@ async function startProcess(
   const port = await findFreePort();
   const logger = parent.child({ port });
   let stopping = false;
-  let current = await launch();
+  let current: { child: ChildProcess; exited: Promise<number | null> } | undefined;
+  await launch();
 
-  async function launch(): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
+  async function launch(): Promise<void> {
     const child = spawn(binary, toArguments(dataDir, port), {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const exited = watchExit(child, logger.child({ pid: child.pid }));
+    // Known before it listens, so that a stop during a restart stops this process too.
+    current = { child, exited };
     await waitUntilListening(port, exited, timeoutMs);
     await writeFile(statePath(dataDir), JSON.stringify({ pid: child.pid, port }));
     logger.info({ dataDir, pid: child.pid }, 'embedded database started');
     void exited.then(() => restartUnlessStopping());
-    return { child, exited };
   }
 
   async function restartUnlessStopping(): Promise<void> {
@@ -80,7 +82,7 @@ async function startProcess(
       await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, attempt * 1000)));
       if (stopping) return;
       try {
-        current = await launch();
+        await launch();
         return;
       } catch (err) {
         logger.error({ err, attempt }, 'embedded database could not be restarted');
@@ -92,7 +94,7 @@ async function startProcess(
     uri: toUri(port),
     stop: async () => {
       stopping = true;
-      await stopProcess(current.child, current.exited, logger);
+      if (current) await stopProcess(current.child, current.exited, logger);
     },
   };
 }
