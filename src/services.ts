@@ -14,7 +14,6 @@ import { createProjectRepository } from './db/project-repository.js';
 import { createActivityFeed } from './core/activity/activity-feed.js';
 import { createShowDashboard } from './core/profile/dashboard.js';
 import { createBadgeAwardReader } from './db/badge-award-reader.js';
-import { createPersonalChatRepository } from './db/personal-chat-repository.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -105,7 +104,6 @@ export function createServices(
   });
   const counters = createProfileCounters(collections, { creditsOf: credits.balanceOf });
   const conversations = createConversationRepository(collections);
-  const personalChats = createPersonalChatRepository(database.db);
   const tenants = createTenantDirectory(collections, {
     defaultTimeZone: config.defaultTimeZone,
     overrides: config.activityOverrides,
@@ -296,7 +294,6 @@ export function createServices(
     pending,
     tenants,
     conversations,
-    personalChats,
     scoring,
     registerContact,
     leaderboards,

@@ -14,7 +14,6 @@ import {
 import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
-import type { PersonalChatRepository } from '../core/conversations/personal-chat.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Clock } from '../core/shared/clock.js';
@@ -31,7 +30,6 @@ export interface ProfileBotOptions {
   conversations: ConversationRepository;
   /** Where the channels members use the bot in are noted, for "people you may know". */
   connections: Pick<ConnectionRepository, 'recordChannel'>;
-  personalChats: PersonalChatRepository;
   submitForm: SubmitForm;
   clock: Clock;
   logger: Logger;
@@ -172,12 +170,6 @@ export class ProfileBot extends TeamsActivityHandler {
       updatedAt: this.#options.clock.now(),
     });
     this.#logger.info({ tenant, conversationId }, 'conversation stored');
-
-    // A member's own chat with the bot is where direct messages to them go.
-    if (kind === 'personal' && activity.from?.id) {
-      const reference = toStoredReference(activity, conversationId, kind);
-      await this.#options.personalChats.save(tenant, toTeamsUserId(activity.from), reference);
-    }
   }
 
   async #forget(context: TurnContext): Promise<void> {

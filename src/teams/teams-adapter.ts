@@ -1,6 +1,5 @@
 /** The Teams adapter: Bot Framework's CloudAdapter at `/api/messages` on the shared server. */
 import {
-  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -14,7 +13,6 @@ import type { Logger } from '../core/shared/logger.js';
 import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import { activitySchema } from './activity-schema.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
-import { presentTeamsMessage } from './present/present-teams.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 import { createTeamsMessenger } from './teams-messenger.js';
 import type { DirectMessageRouter } from '../chat/direct-messages.js';
@@ -48,24 +46,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
   const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
-  options.messengers.register(
-    'teams',
-    createTeamsMessenger({ adapter, appId, conversations: options.conversations }),
-  );
+  const messenger = createTeamsMessenger({ adapter, appId, conversations: options.conversations });
+  options.messengers.register('teams', messenger);
 
   options.notifier.register('teams', async (tenant, userId, view) => {
-    const reference = await options.personalChats.find(tenant, userId);
-    if (!reference) return false;
-    const message = presentTeamsMessage(view);
     try {
-      await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.sendActivity({
-          text: message.text,
-          attachments: [CardFactory.adaptiveCard(message.card)],
-        });
-      });
-      logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
-      return true;
+      const sent = await messenger.sendToMember(tenant, userId, view);
+      if (sent) logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
+      return sent !== null;
     } catch (error) {
       logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
       return false;
