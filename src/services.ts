@@ -13,7 +13,6 @@ import { createPortfolio } from './core/portfolio/portfolio.js';
 import { createProjectRepository } from './db/project-repository.js';
 import { createActivityFeed } from './core/activity/activity-feed.js';
 import { createShowDashboard } from './core/profile/dashboard.js';
-import { createBadgeAwardReader } from './db/badge-award-reader.js';
 import { createRegisterContact } from './core/members/register-contact.js';
 import { createLeaderboards } from './core/leaderboards/leaderboards.js';
 import { createAnswerCommand } from './core/profile/answer-command.js';
@@ -249,7 +248,7 @@ export function createServices(
   const submitForm = createSubmitForm({ profileSettings, portfolio });
   const showActivity = createActivityFeed({
     ledger,
-    badges: createBadgeAwardReader(database.db),
+    badges: createBadgeAwardRepository(collections),
     members,
     settings,
     tenants,

@@ -82,6 +82,6 @@ function fromEntry(entry: LedgerEntry, catalog: ActivityCatalog): Omit<ActivityI
 }
 
 function fromBadge(award: BadgeAward): Omit<ActivityItem, 'when'> {
-  const level = award.level !== null ? ` (level ${award.level})` : '';
+  const level = ` (level ${award.level})`;
   return { kind: 'badge', description: `Badge earned: ${award.badgeName}${level}`, points: null };
 }

@@ -1,4 +1,5 @@
 /** A channel's daily digest subscription (SPEC §10) and what the digests need from storage. */
+import type { BadgeAward as StoredBadgeAward } from '../badges/ports.js';
 import type { LeaderboardScope } from '../leaderboards/scope.js';
 import type { DigestBadge, DigestView } from './digest-view.js';
 
@@ -74,14 +75,7 @@ export interface DigestPostRepository {
 }
 
 /** A badge award as the badges feature stores it. */
-export interface BadgeAward {
-  member: string;
-  badge: string;
-  badgeName: string;
-  level: number;
-  rarity: DigestBadge['rarity'];
-  earnedAt: Date;
-}
+export type BadgeAward = Omit<StoredBadgeAward, 'tenant'>;
 
 export interface BadgeAwardRepository {
   /** Awards of the tenant earned in [from, to), oldest first, at most `limit`. */
