@@ -1,26 +1,20 @@
 /** Renders the shop as a Slack message. */
 import type { ShopItemLine, ShopView } from '../../core/shop/shop-view.js';
-import { toCreditsText } from '../../present/challenge-text.js';
 import { EMPTY_SHOP_TEXT, toItemFacts } from '../../present/shop-text.js';
-import {
-  buttons,
-  context,
-  escapeText,
-  header,
-  section,
-  withinBlockLimit,
-  type KnownBlock,
-} from './blocks.js';
+import { escapeText } from './blocks.js';
+import { presentCreditListBlocks } from './present-credit-list.js';
 import type { SlackMessage } from './present-slack.js';
 
 export function presentShop(view: ShopView): SlackMessage {
-  const blocks: KnownBlock[] = [header('Shop')];
-  if (view.message) blocks.push(section(`:information_source: ${escapeText(view.message)}`));
-  blocks.push(context(toCreditsText(view.credits)));
-  if (view.items.length === 0) blocks.push(section(EMPTY_SHOP_TEXT));
-  blocks.push(...view.items.map((item) => section(itemText(item), item.action)));
-  blocks.push(...buttons(view.actions));
-  return { text: view.message ?? 'Shop', blocks: withinBlockLimit(blocks) };
+  const blocks = presentCreditListBlocks({
+    title: 'Shop',
+    message: view.message,
+    credits: view.credits,
+    emptyText: EMPTY_SHOP_TEXT,
+    lines: view.items.map((item) => ({ text: itemText(item), action: item.action })),
+    actions: view.actions,
+  });
+  return { text: view.message ?? 'Shop', blocks };
 }
 
 function itemText(item: ShopItemLine): string {
