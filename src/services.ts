@@ -223,7 +223,7 @@ export function createServices(
     },
   });
   referrals = connections.referrals;
-  const notifier = createMemberNotifier();
+  const notifier = createMemberNotifier(connections.messengers, logger);
   const answerMemberAdmin = createAdminCommands({
     admins,
     scoring,

@@ -12,7 +12,6 @@ import type { SlackConfig } from '../config.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
 import type { RegisterContact } from '../core/members/register-contact.js';
-import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import type { SlackActivity } from '../core/slack-sources/record-slack-activity.js';
@@ -20,7 +19,6 @@ import { registerInvitationButtons } from './invitation-buttons.js';
 import { createHomePublisher, registerAppHome } from './app-home.js';
 import type { ShowDashboard } from '../core/profile/dashboard.js';
 import { registerCommandButtons } from './command-buttons.js';
-import { registerDirectMessages } from './direct-messages.js';
 import { registerFormSubmissions } from './form-submissions.js';
 import type { SubmitForm } from '../core/forms/submit-form.js';
 import { registerMendixCommand } from './mendix-command.js';
@@ -59,7 +57,6 @@ export interface SlackAdapterOptions {
   connections: Pick<ConnectionRepository, 'recordChannel'>;
   /** Slack's messenger is registered here, for direct messages such as invitations. */
   messengers: MessengerRegistry;
-  notifier: MemberNotifier;
   submitForm: SubmitForm;
   showDashboard: ShowDashboard;
   directMessages: DirectMessageRouter;
@@ -144,7 +141,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // holds the one token of a single workspace, and none under OAuth.
     const clientFor = createClientFor(built);
     options.messengers.register('slack', createSlackMessenger(clientFor));
-    registerDirectMessages(clientFor, options.notifier, logger);
     registerFormSubmissions(built, {
       ...options,
       afterChange: async (tenant, userId) => publishHome(await clientFor(tenant), tenant, userId),

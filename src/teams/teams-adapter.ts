@@ -10,7 +10,6 @@ import {
 import express, { type Application, type Request, type Response } from 'express';
 import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../core/shared/logger.js';
-import type { MemberNotifier } from '../core/notifications/member-notifier.js';
 import { activitySchema } from './activity-schema.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
@@ -30,7 +29,6 @@ export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
   /** The Teams messenger is registered here, for messages such as invitations. */
   messengers: MessengerRegistry;
-  notifier: MemberNotifier;
   directMessages: DirectMessageRouter;
 }
 
@@ -46,19 +44,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
   const adapter = new ProfileCloudAdapter(toAuthentication(options.config));
   const bot = new ProfileBot(options);
   const appId = options.config.mode === 'authenticated' ? options.config.appId : '';
-  const messenger = createTeamsMessenger({ adapter, appId, conversations: options.conversations });
-  options.messengers.register('teams', messenger);
-
-  options.notifier.register('teams', async (tenant, userId, view) => {
-    try {
-      const sent = await messenger.sendToMember(tenant, userId, view);
-      if (sent) logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
-      return sent !== null;
-    } catch (error) {
-      logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
-      return false;
-    }
-  });
+  options.messengers.register(
+    'teams',
+    createTeamsMessenger({ adapter, appId, conversations: options.conversations }),
+  );
 
   async function postTo(conversation: StoredConversation | undefined | null, text: string) {
     if (!conversation) return;

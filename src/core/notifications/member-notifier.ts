@@ -1,30 +1,32 @@
 /**
- * Telling one member something without being asked, such as a penalty: each chat platform
- * registers how it sends a direct message, and a tenant's platform is its id's prefix.
+ * Telling one member something without being asked, such as a penalty: a direct message
+ * through the messenger of the tenant's platform.
  */
+import type { ChatMessenger } from '../connections/ports.js';
 import type { View } from '../profile/profile-view.js';
-
-/** Sends a view to a member directly; false when the platform could not reach them. */
-export type DirectMessageSender = (tenant: string, userId: string, view: View) => Promise<boolean>;
+import type { Logger } from '../shared/logger.js';
 
 export interface MemberNotifier {
-  /** Sends the view to the member; false when no platform of the tenant could. */
+  /** Sends the view to the member; false when the platform could not reach them. */
   notify(tenant: string, userId: string, view: View): Promise<boolean>;
-  /** Registers the sender of a platform: "slack" for tenants written `slack:<id>`. */
-  register(platform: string, sender: DirectMessageSender): void;
 }
 
-export function createMemberNotifier(): MemberNotifier {
-  const senders = new Map<string, DirectMessageSender>();
+export function createMemberNotifier(
+  messenger: Pick<ChatMessenger, 'sendToMember'>,
+  parent: Logger,
+): MemberNotifier {
+  const logger = parent.child({ module: 'notifications' });
 
   return {
     async notify(tenant, userId, view) {
-      const sender = senders.get(tenant.split(':')[0]!);
-      return sender ? sender(tenant, userId, view) : false;
-    },
-
-    register(platform, sender) {
-      senders.set(platform, sender);
+      try {
+        const sent = await messenger.sendToMember(tenant, userId, view);
+        if (sent) logger.info({ tenant, member: userId, view: view.kind }, 'direct message sent');
+        return sent !== null;
+      } catch (error) {
+        logger.warn({ tenant, member: userId, err: error }, 'direct message failed');
+        return false;
+      }
     },
   };
 }
