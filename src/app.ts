@@ -104,7 +104,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       refreshLeaderboards: () => services.leaderboards.refreshAll(),
       onJobRun: (job, outcome) => metrics.countJobRun(job, outcome),
       digestCheckSeconds: config.digestCheckSeconds,
-      postDueDigests: () => digests.runDue(clock.now()),
+      postDueDigests: (keepAlive) => digests.runDue(clock.now(), keepAlive),
       logger,
     });
 

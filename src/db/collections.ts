@@ -165,7 +165,11 @@ export interface DigestPostDocument {
   claimedAt?: Date;
   retryAt?: Date;
   late?: boolean;
+  sendingAt?: Date;
+  unsureSince?: Date;
   postedAt?: Date;
+  /** On the posted marker: how the day was settled. */
+  how?: 'posted' | 'found' | 'not_reposted';
 }
 
 /** A member's personal info, apart from the member document that contact updates rewrite. */

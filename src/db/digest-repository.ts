@@ -100,18 +100,28 @@ export function createDigestPostRepository(collections: Collections): DigestPost
       }
     },
 
-    async defer(attempt, retryAt) {
+    async markSending(attempt, sendingAt) {
       const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
-      await digestPosts.updateOne({ _id, owner: attempt.owner }, { $set: { retryAt } });
+      await digestPosts.updateOne({ _id, owner: attempt.owner }, { $set: { sendingAt } });
     },
 
-    async markPosted(subscriptionId, day, postedAt) {
+    async defer(attempt, retryAt, sent) {
+      const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+      const update =
+        sent === 'no'
+          ? { $set: { retryAt }, $unset: { sendingAt: '' as const } }
+          : { $set: { retryAt } };
+      await digestPosts.updateOne({ _id, owner: attempt.owner }, update);
+    },
+
+    async markPosted(subscriptionId, day, postedAt, how = 'posted') {
       try {
         await digestPosts.insertOne({
           _id: keyOf(subscriptionId, day, POSTED),
           subscriptionId,
           day,
           postedAt,
+          how,
         });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -134,5 +144,7 @@ function toAttempt(document: DigestPostDocument): DigestAttempt {
     claimedAt: document.claimedAt ?? new Date(0),
     retryAt: document.retryAt ?? new Date(0),
     late: document.late ?? false,
+    ...(document.sendingAt ? { sendingAt: document.sendingAt } : {}),
+    ...(document.unsureSince ? { unsureSince: document.unsureSince } : {}),
   };
 }

@@ -16,11 +16,17 @@ export function createDigestChannels(options: DigestChannelsOptions): DigestChan
   }
 
   return {
-    async post(subscription, view) {
-      if (subscription.tenant.startsWith('slack:')) {
-        return slack().post(subscription.tenant, subscription.channelId, view);
-      }
-      return options.teams.post(subscription.tenant, subscription.channelId, view);
+    async post(subscription, view, key) {
+      const { tenant, channelId } = subscription;
+      if (tenant.startsWith('slack:')) return slack().post(tenant, channelId, view, key);
+      return options.teams.post(tenant, channelId, view);
+    },
+
+    async findPosted(subscription, key, since) {
+      const { tenant, channelId } = subscription;
+      if (tenant.startsWith('slack:')) return slack().findPosted(tenant, channelId, key, since);
+      // A bot reads no channel history in Teams: the question has no answer there.
+      return 'unknown';
     },
 
     async notify(tenant, userId, text) {

@@ -23,8 +23,11 @@ export interface SchedulerOptions {
   /** Seconds between looks for due digests; a digest goes out at most this late. */
   digestCheckSeconds: number;
   refreshLeaderboards(): Promise<void>;
-  /** Posts the digests that are due; a second run at once posts nothing twice. */
-  postDueDigests(): Promise<void>;
+  /**
+   * Posts the digests that are due; a second run at once posts nothing twice. It calls
+   * `keepAlive` as it goes, so that its lock stays its own while it works.
+   */
+  postDueDigests(keepAlive: () => Promise<void>): Promise<void>;
   /** Told how each job run ended, e.g. to count it. */
   onJobRun?: (job: string, outcome: 'ok' | 'failed') => void;
   logger: Logger;
@@ -39,6 +42,17 @@ export interface Scheduler {
 /** How often an instance looks for due jobs. */
 const POLL_INTERVAL = '5 seconds';
 
+/**
+ * How long the digest job's lock outlives its last sign of life. Short, because an instance
+ * that dies mid-run holds the lock until then and no digest goes out meanwhile; a long run
+ * keeps its lock by touching the job. A run that outlives it anyway is harmless: another
+ * instance may then run the job alongside, and the digests' claims keep every post single.
+ */
+const DIGEST_LOCK_LIFETIME_MS = 30_000;
+
+/** A running digest job touches its lock at most this often. */
+const KEEP_ALIVE_EVERY_MS = 10_000;
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const logger = options.logger.child({ module: 'jobs' });
   const agenda = new Agenda({
@@ -49,7 +63,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const report = { logger, onJobRun: options.onJobRun ?? (() => undefined) };
   define(agenda, JOB_NAMES.refreshLeaderboards, report, () => options.refreshLeaderboards());
-  define(agenda, JOB_NAMES.postDigests, report, () => options.postDueDigests());
+  define(agenda, JOB_NAMES.postDigests, report, (job) => options.postDueDigests(keepAlive(job)), {
+    lockLifetime: DIGEST_LOCK_LIFETIME_MS,
+  });
 
   return {
     async start() {
@@ -76,24 +92,39 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
+/** Touches the job's lock when the last touch is long enough ago. */
+function keepAlive(job: Job): () => Promise<void> {
+  let touchedAt = Date.now();
+  return async () => {
+    if (Date.now() - touchedAt < KEEP_ALIVE_EVERY_MS) return;
+    touchedAt = Date.now();
+    await job.touch();
+  };
+}
+
 /** Defines a job that logs how it went; a failed run is retried at its next interval. */
 function define(
   agenda: Agenda,
   name: string,
   report: { logger: Logger; onJobRun: NonNullable<SchedulerOptions['onJobRun']> },
   run: (job: Job) => Promise<void>,
+  definition: { lockLifetime?: number } = {},
 ): void {
   const { logger, onJobRun } = report;
-  agenda.define(name, async (job: Job) => {
-    const started = Date.now();
-    try {
-      await run(job);
-      onJobRun(name, 'ok');
-      logger.debug({ job: name, ms: Date.now() - started }, 'job done');
-    } catch (error) {
-      onJobRun(name, 'failed');
-      logger.error({ job: name, err: error }, 'job failed');
-      throw error;
-    }
-  });
+  agenda.define(
+    name,
+    async (job: Job) => {
+      const started = Date.now();
+      try {
+        await run(job);
+        onJobRun(name, 'ok');
+        logger.debug({ job: name, ms: Date.now() - started }, 'job done');
+      } catch (error) {
+        onJobRun(name, 'failed');
+        logger.error({ job: name, err: error }, 'job failed');
+        throw error;
+      }
+    },
+    definition,
+  );
 }

@@ -14,7 +14,7 @@ import { presentTeamsDigest } from './present/present-teams-digest.js';
 /** Whom the connector's tokens are for, when the bot authenticates. */
 const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
-/** Wait before trying again when Teams throttles without saying how long. */
+/** Wait before trying again when Teams refuses or throttles without saying how long. */
 const THROTTLED_RETRY_SECONDS = 60;
 
 export interface TeamsDigestChannelOptions {
@@ -101,13 +101,26 @@ function toReference(stored: StoredConversation, channelId: string) {
   } as Partial<ConversationReference>;
 }
 
+/** Errors before a request reached the connector: nothing can have been posted. */
+const UNSENT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * A refusal by the connector (4xx) or a request that never left posted nothing; a 5xx, a
+ * timeout or a dropped connection may have, and is thrown.
+ */
 function toOutcome(error: unknown): PostOutcome {
-  const failure = error as { statusCode?: number; response?: { headers?: unknown } };
+  const failure = error as { statusCode?: number; code?: string; response?: { headers?: unknown } };
   const status = failure.statusCode;
   if (status === 429) {
     return { kind: 'retry', afterSeconds: retryAfterOf(failure), reason: '429' };
   }
   if (status === 403 || status === 404) return { kind: 'gone', reason: `http_${status}` };
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { kind: 'retry', afterSeconds: THROTTLED_RETRY_SECONDS, reason: `http_${status}` };
+  }
+  if (failure.code && UNSENT_ERRORS.has(failure.code)) {
+    return { kind: 'retry', afterSeconds: THROTTLED_RETRY_SECONDS, reason: failure.code };
+  }
   throw error;
 }
 

@@ -28,6 +28,8 @@ describe('daily digests in Slack', () => {
 
   beforeAll(async () => {
     await slack.start();
+    // Slack stamps posts with the time the tests set.
+    slack.now = () => clock.now().getTime();
     const environment = {
       ...ENVIRONMENT,
       SLACK_API_URL: slack.apiUrl,
@@ -236,6 +238,100 @@ describe('daily digests in Slack', () => {
       await app.services.digestPosts.latestAttempt(subscription.id, '2026-12-08'),
     ).toMatchObject({ attempt: 2 });
   });
+
+  /** An attempt of an instance that died while Slack was taking its post. */
+  async function claimAsDiedWhileSending(subscriptionId: string, day: string, at: string) {
+    const claimedAt = new Date(at);
+    const attempt = {
+      subscriptionId,
+      day,
+      attempt: 1,
+      owner: 'killed-instance',
+      claimedAt,
+      retryAt: new Date(claimedAt.getTime() + 300_000),
+      late: false,
+    };
+    await app.services.digestPosts.claim(attempt);
+    await app.services.digestPosts.markSending(attempt, claimedAt);
+  }
+
+  const markerOf = (subscriptionId: string, day: string) =>
+    app.database.collections.digestPosts.findOne({ _id: `digest|${subscriptionId}|${day}|posted` });
+
+  it('does not post again a digest that a dead instance got into the channel', async () => {
+    const subscription = buildSubscription(TENANT, 'C0TOOK', '2026-12-09T06:00:00Z');
+    await app.services.digestSubscriptions.save(subscription);
+    await claimAsDiedWhileSending(subscription.id, '2026-12-09', '2026-12-09T08:00:00Z');
+    // Slack took that post: it is in the channel with the digest's key.
+    slack.posted.push({
+      channel: 'C0TOOK',
+      ts: '1796803201.000001',
+      text: 'Daily digest',
+      metadata: {
+        event_type: 'community_profile_digest',
+        event_payload: { key: `${subscription.id}|2026-12-09` },
+      },
+    });
+
+    await runBoth('2026-12-09T08:05:00Z');
+    await runBoth('2026-12-09T08:06:00Z');
+
+    expect(postsTo('C0TOOK')).toHaveLength(0);
+    const lookups = slack
+      .callsTo('/api/conversations.history')
+      .filter((call) => call.body.channel === 'C0TOOK');
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.body).toMatchObject({ include_all_metadata: 'true' });
+    expect(Number(lookups[0]!.body.oldest)).toBe(Date.parse('2026-12-09T07:59:00Z') / 1000);
+    expect(await markerOf(subscription.id, '2026-12-09')).toMatchObject({ how: 'found' });
+    const stored = await app.services.digestSubscriptions.find(TENANT, 'C0TOOK');
+    expect(stored!.lastDay).toBe('2026-12-09');
+  });
+
+  it('posts once when a send got no answer and the channel shows it never arrived', async () => {
+    const subscription = buildSubscription(TENANT, 'C0LOST', '2026-12-10T06:00:00Z');
+    await app.services.digestSubscriptions.save(subscription);
+    const release = slack.hold('/api/chat.postMessage', (call) => call.body.channel === 'C0LOST');
+    const run = runBoth('2026-12-10T08:00:00Z');
+    await waitForCall((call) => call.body.channel === 'C0LOST');
+    release('drop');
+    await run;
+    expect(await markerOf(subscription.id, '2026-12-10')).toBeNull();
+
+    await runBoth('2026-12-10T08:01:10Z');
+
+    expect(slack.posted.filter((message) => message.channel === 'C0LOST')).toHaveLength(1);
+    expect(
+      slack.callsTo('/api/conversations.history').filter((c) => c.body.channel === 'C0LOST'),
+    ).toHaveLength(1);
+    expect(await markerOf(subscription.id, '2026-12-10')).toMatchObject({ how: 'posted' });
+  });
+
+  it('leaves a maybe-posted digest alone when the channel’s history is refused', async () => {
+    const subscription = buildSubscription(TENANT, 'C0NOSCOPE', '2026-12-12T06:00:00Z');
+    await app.services.digestSubscriptions.save(subscription);
+    await claimAsDiedWhileSending(subscription.id, '2026-12-12', '2026-12-12T08:00:00Z');
+    slack.queue('/api/conversations.history', { body: { ok: false, error: 'missing_scope' } });
+
+    await runBoth('2026-12-12T08:05:00Z');
+    await runBoth('2026-12-13T07:00:00Z');
+
+    expect(postsTo('C0NOSCOPE')).toHaveLength(0);
+    expect(await markerOf(subscription.id, '2026-12-12')).toMatchObject({ how: 'not_reposted' });
+
+    // The next day is a day like any other.
+    await runBoth('2026-12-13T08:00:00Z');
+    expect(postsTo('C0NOSCOPE')).toHaveLength(1);
+  });
+
+  /** Waits until a call to chat.postMessage matches. */
+  async function waitForCall(matches: (call: (typeof slack.calls)[number]) => boolean) {
+    for (let tries = 0; tries < 200; tries++) {
+      if (slack.callsTo('/api/chat.postMessage').some(matches)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('no matching chat.postMessage');
+  }
 
   it('waits out a 429 and posts once when Slack takes it', async () => {
     await app.services.digestSubscriptions.save(

@@ -148,6 +148,34 @@ describe('daily digests in Teams', () => {
     expect(digestsIn('19:busy@thread.tacv2')).toHaveLength(1);
   });
 
+  it('does not send again a digest whose send may have gone out, as Teams cannot tell', async () => {
+    clock.set('2026-12-07T06:00:00Z');
+    const channel = '19:unsure@thread.tacv2';
+    await sayInChannel('digest subscribe 09:00', ADMIN, channel);
+    // Server errors past the connector client's own retries: the card may or may not be there.
+    for (let failure = 0; failure < 4; failure++) {
+      connector.failNext(503, { 'retry-after': '0' });
+    }
+
+    await runAt('2026-12-07T08:00:00Z');
+    const subscriptionId = `${TENANT}|${channel}`;
+    const posted = () =>
+      app.database.collections.digestPosts.findOne({
+        _id: `digest|${subscriptionId}|2026-12-07|posted`,
+      });
+    expect(await posted()).toBeNull();
+
+    await runAt('2026-12-07T08:02:00Z');
+    await runAt('2026-12-07T08:10:00Z');
+
+    expect(digestsIn(channel)).toHaveLength(0);
+    expect(await posted()).toMatchObject({ how: 'not_reposted' });
+    expect(await app.services.digestSubscriptions.find(TENANT, channel)).toMatchObject({
+      active: true,
+      lastDay: '2026-12-07',
+    });
+  });
+
   it('turns the subscription off on a 404 and tells the admin in a direct chat', async () => {
     clock.set('2026-12-06T06:00:00Z');
     await sayInChannel('digest subscribe 09:00', ADMIN, '19:gone@thread.tacv2');

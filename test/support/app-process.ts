@@ -6,6 +6,8 @@ import { PROJECT_DIR } from '../../src/db/database.js';
 
 export interface AppProcess {
   baseUrl: string;
+  /** The process id, as the instance names itself in what it owns (host:pid:random). */
+  pid: number;
   /** Everything the process logged so far. */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -40,6 +42,7 @@ export async function startAppProcess(environment: Record<string, string>): Prom
   await waitUntilReady(baseUrl, child, () => output);
   return {
     baseUrl,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       child.kill('SIGTERM');

@@ -30,6 +30,17 @@ export interface SlackMessage {
   threadTs?: string;
 }
 
+/** A message the app posted and Slack took, as conversations.history reports it. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** What a held call gets once released: its answer, or a connection closed without one. */
+export type Release = (outcome?: 'answer' | 'drop') => void;
+
 /** A one-time answer: an HTTP status, headers and body, for the next call to a path. */
 export interface QueuedAnswer {
   status?: number;
@@ -44,9 +55,16 @@ export class SlackRecorder {
   readonly answers = new Map<string, Record<string, unknown>>();
   /** Messages conversations.replies finds, by `<channel>/<ts>`. */
   readonly messages = new Map<string, SlackMessage>();
+  /** Messages chat.postMessage took, oldest first, for conversations.history. */
+  readonly posted: PostedMessage[] = [];
+  /** The clock of message timestamps; tests with a manual clock set it to theirs. */
+  now: () => number = Date.now;
   #server: Server | undefined;
   #waiters: { path: string; resolve: (call: RecordedCall) => void }[] = [];
-  #held = new Map<string, Promise<void>>();
+  #held = new Map<
+    string,
+    { matches: (call: RecordedCall) => boolean; released: Promise<'answer' | 'drop'> }
+  >();
   #queued: { path: string; answer: QueuedAnswer }[] = [];
 
   /** Answers the next call to a path starting with `path` this way, once. */
@@ -54,13 +72,17 @@ export class SlackRecorder {
     this.#queued.push({ path, answer });
   }
 
-  /** Keeps answers to a path waiting until the returned function is called. */
-  hold(path: string): () => void {
-    let release = () => undefined as void;
-    this.#held.set(path, new Promise<void>((resolve) => (release = resolve)));
-    return () => {
+  /**
+   * Keeps answers to a path waiting until the returned function is called; `drop` then closes
+   * the held connections unanswered, as when a request never reached Slack.
+   */
+  hold(path: string, matches: (call: RecordedCall) => boolean = () => true): Release {
+    let release: (outcome: 'answer' | 'drop') => void = () => undefined;
+    const held = { matches, released: new Promise<'answer' | 'drop'>((r) => (release = r)) };
+    this.#held.set(path, held);
+    return (outcome = 'answer') => {
       this.#held.delete(path);
-      release();
+      release(outcome);
     };
   }
 
@@ -78,8 +100,13 @@ export class SlackRecorder {
         waiter.resolve(call);
         return false;
       });
-      const held = [...this.#held].find(([path]) => call.path.startsWith(path));
-      if (held) await held[1];
+      const held = [...this.#held].find(
+        ([path, { matches }]) => call.path.startsWith(path) && matches(call),
+      );
+      if (held && (await held[1].released) === 'drop') {
+        request.socket.destroy();
+        return;
+      }
       response.setHeader('content-type', 'application/json');
       const index = this.#queued.findIndex((queued) => call.path.startsWith(queued.path));
       if (index >= 0) {
@@ -142,12 +169,8 @@ export class SlackRecorder {
     if (call.path.startsWith('/api/auth.test')) {
       return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0TEST', user: 'bot' };
     }
-    if (call.path.startsWith('/api/chat.postMessage')) {
-      // Posting to a user id opens the bot's direct message with them, as Slack does.
-      const channel = String(call.body.channel);
-      const ts = `1700000000.${String(this.calls.length).padStart(6, '0')}`;
-      return { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts };
-    }
+    if (call.path.startsWith('/api/chat.postMessage')) return this.#post(call.body);
+    if (call.path.startsWith('/api/conversations.history')) return this.#history(call.body);
     if (call.path.startsWith('/api/users.info')) {
       const user = this.users.get(String(call.body.user));
       if (!user) return { ok: false, error: 'user_not_found' };
@@ -164,6 +187,40 @@ export class SlackRecorder {
     }
     if (call.path.startsWith('/api/conversations.replies')) return this.#replies(call.body);
     return { ok: true };
+  }
+
+  #post(body: Record<string, unknown>): Record<string, unknown> {
+    // Posting to a user id opens the bot's direct message with them, as Slack does.
+    const asked = String(body.channel);
+    const channel = asked.startsWith('U') ? `D${asked.slice(1)}` : asked;
+    const seconds = Math.floor(this.now() / 1000);
+    const ts = `${seconds}.${String(this.calls.length).padStart(6, '0')}`;
+    const metadata =
+      typeof body.metadata === 'string' ? (JSON.parse(body.metadata) as object) : body.metadata;
+    this.posted.push({
+      channel,
+      ts,
+      text: String(body.text ?? ''),
+      ...(metadata ? { metadata: metadata as PostedMessage['metadata'] } : {}),
+    });
+    return { ok: true, channel, ts };
+  }
+
+  /** A channel's messages since `oldest`, newest first, metadata only when asked for. */
+  #history(body: Record<string, unknown>): Record<string, unknown> {
+    const oldest = Number(body.oldest ?? 0);
+    const withMetadata = String(body.include_all_metadata) === 'true';
+    const messages = this.posted
+      .filter((message) => message.channel === body.channel && Number(message.ts) >= oldest)
+      .reverse()
+      .map(({ ts, text, metadata }) => ({
+        type: 'message',
+        ts,
+        text,
+        bot_id: 'BBOT',
+        ...(withMetadata && metadata ? { metadata } : {}),
+      }));
+    return { ok: true, messages, has_more: false };
   }
 
   /** The thread's first message and the message asked for, as Slack answers a reply's ts. */

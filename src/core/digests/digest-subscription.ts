@@ -59,6 +59,10 @@ export interface DigestAttempt {
   /** When another instance may try again if this one has not posted by then. */
   retryAt: Date;
   late: boolean;
+  /** When the owner began sending; kept after a send that may have gone out. */
+  sendingAt?: Date;
+  /** Since when an earlier attempt of the day may have posted: its send was never settled. */
+  unsureSince?: Date;
 }
 
 export interface DigestPostRepository {
@@ -68,11 +72,28 @@ export interface DigestPostRepository {
   latestAttempt(subscriptionId: string, day: string): Promise<DigestAttempt | null>;
   /** Inserts the attempt; false when that attempt number was taken by someone else. */
   claim(attempt: DigestAttempt): Promise<boolean>;
-  /** Moves the owner's attempt's retry time, e.g. to Slack's Retry-After. */
-  defer(attempt: DigestAttempt, retryAt: Date): Promise<void>;
-  /** Records that the day's digest is out; later attempts stop at this. */
-  markPosted(subscriptionId: string, day: string, postedAt: Date): Promise<void>;
+  /** Records on the owner's attempt that its send begins: from now the post may go out. */
+  markSending(attempt: DigestAttempt, sendingAt: Date): Promise<void>;
+  /**
+   * Moves the owner's attempt's retry time, e.g. to Slack's Retry-After. When the platform
+   * refused the post (`sent: 'no'`), the attempt no longer counts as maybe posted.
+   */
+  defer(attempt: DigestAttempt, retryAt: Date, sent: 'no' | 'unknown'): Promise<void>;
+  /** Records that the day's digest is out, and how that is known; later attempts stop here. */
+  markPosted(
+    subscriptionId: string,
+    day: string,
+    postedAt: Date,
+    how?: DigestSettlement,
+  ): Promise<void>;
 }
+
+/**
+ * How a day's digest was settled: posted by this attempt, found in the channel as an earlier
+ * attempt's post, or left alone because an earlier attempt may have posted it and the channel
+ * cannot say (posting again could show it twice).
+ */
+export type DigestSettlement = 'posted' | 'found' | 'not_reposted';
 
 /** A badge award as the badges feature stores it. */
 export type BadgeAward = Omit<StoredBadgeAward, 'tenant'>;
@@ -82,15 +103,30 @@ export interface BadgeAwardRepository {
   listEarned(tenant: string, from: Date, to: Date, limit: number): Promise<BadgeAward[]>;
 }
 
-/** How a post went: out, to be tried again later, or impossible because the channel is gone. */
+/**
+ * How a post went: out, refused for now (the platform answered, so nothing went out) and to be
+ * tried again later, or impossible because the channel is gone. A post whose fate is unknown
+ * (a timeout, a dropped connection) is an error thrown instead.
+ */
 export type PostOutcome =
   | { kind: 'posted' }
   | { kind: 'retry'; afterSeconds: number; reason: string }
   | { kind: 'gone'; reason: string };
 
+/** Whether a channel holds the digest an earlier attempt may have posted. */
+export type EarlierPost = 'posted' | 'not_posted' | 'unknown';
+
+/** The key a posted digest carries, so that a later attempt can find it in the channel. */
+export function toDigestKey(subscriptionId: string, day: string): string {
+  return `${subscriptionId}|${day}`;
+}
+
 /** Where digests go: the chat platform of the subscription's tenant. */
 export interface DigestChannels {
-  post(subscription: DigestSubscription, view: DigestView): Promise<PostOutcome>;
+  /** Posts the digest, tagged with its key where the platform keeps such a tag. */
+  post(subscription: DigestSubscription, view: DigestView, key: string): Promise<PostOutcome>;
+  /** Looks in the channel for the digest with this key posted since `since`. */
+  findPosted(subscription: DigestSubscription, key: string, since: Date): Promise<EarlierPost>;
   /** Sends the member a direct message. */
   notify(tenant: string, userId: string, text: string): Promise<void>;
 }

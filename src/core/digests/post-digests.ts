@@ -4,16 +4,24 @@
  * next attempt number into a unique key: only one instance gets it. The attempt carries a
  * retry time: a crash before the post leaves it to expire and be taken over, a rate limit moves
  * it to the platform's Retry-After, and a posted marker ends the day for everyone.
+ *
+ * An owner that dies while sending (or whose send times out) leaves a post that may or may not
+ * be in the channel. The attempt records when its send began, and the next attempt first looks
+ * in the channel for the digest's key; where the platform cannot be asked (Teams), it does not
+ * post again: a missed digest is better than the same digest twice.
  */
 import type { Logger } from '../shared/logger.js';
 import type { ComposedDigest } from './compose-digest.js';
 import { latestOccurrence, type DigestOccurrence } from './digest-schedule.js';
-import type {
-  DigestAttempt,
-  DigestChannels,
-  DigestPostRepository,
-  DigestSubscription,
-  DigestSubscriptionRepository,
+import {
+  toDigestKey,
+  type DigestAttempt,
+  type DigestChannels,
+  type DigestPostRepository,
+  type DigestSettlement,
+  type DigestSubscription,
+  type DigestSubscriptionRepository,
+  type EarlierPost,
 } from './digest-subscription.js';
 
 /** How long an attempt is its owner's before another instance may take over. */
@@ -40,8 +48,11 @@ export interface PostDigestsOptions {
 }
 
 export interface PostDigests {
-  /** Posts every digest due at `now`; a failing subscription does not stop the others. */
-  runDue(now: Date): Promise<void>;
+  /**
+   * Posts every digest due at `now`; a failing subscription does not stop the others.
+   * `keepAlive` is called after each subscription, to tell the scheduler the run goes on.
+   */
+  runDue(now: Date, keepAlive?: () => Promise<void>): Promise<void>;
 }
 
 export function createPostDigests(options: PostDigestsOptions): PostDigests {
@@ -69,6 +80,7 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
       claimedAt: now,
       retryAt: addSeconds(now, ATTEMPT_LEASE_SECONDS),
       late: latest?.late ?? lateness > LATE_AFTER_MINUTES * 60_000,
+      ...unsureSinceAfter(latest),
     };
     if (!(await posts.claim(attempt))) return null;
 
@@ -78,25 +90,34 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
 
   async function deliver(subscription: DigestSubscription, attempt: DigestAttempt, now: Date) {
     const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
+    const key = toDigestKey(subscription.id, attempt.day);
     const composed = await options.compose(subscription, attempt, now);
 
-    const outcome = await channels.post(subscription, composed.view).catch((error: unknown) => {
+    if (attempt.unsureSince) {
+      const earlier = await findEarlierPost(subscription, attempt, key, now);
+      if (earlier === 'failed') return;
+      if (earlier !== 'not_posted') {
+        return settleEarlier(subscription, attempt, composed, earlier, now);
+      }
+    }
+
+    await posts.markSending(attempt, now);
+    const outcome = await channels.post(subscription, composed.view, key).catch((error) => {
       logger.error({ ...fields, err: error }, 'digest post failed');
-      return { kind: 'retry' as const, afterSeconds: FAILURE_RETRY_SECONDS, reason: 'error' };
+      return { kind: 'unsure' as const };
     });
 
     switch (outcome.kind) {
       case 'posted':
-        await posts.markPosted(subscription.id, attempt.day, now);
-        await subscriptions.recordPosted(subscription.id, {
-          day: attempt.day,
-          postedAt: now,
-          snapshot: composed.snapshot,
-        });
+        await settle(subscription, attempt, composed, now, 'posted');
         logger.info({ ...fields, late: attempt.late, attempt: attempt.attempt }, 'digest posted');
         return;
+      case 'unsure':
+        // The post may have gone out: the next attempt looks in the channel before posting.
+        await posts.defer(attempt, addSeconds(now, FAILURE_RETRY_SECONDS), 'unknown');
+        return;
       case 'retry':
-        await posts.defer(attempt, addSeconds(now, outcome.afterSeconds));
+        await posts.defer(attempt, addSeconds(now, outcome.afterSeconds), 'no');
         logger.warn({ ...fields, ...outcome }, 'digest post deferred');
         return;
       case 'gone':
@@ -107,6 +128,54 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
           .catch((error: unknown) => logger.error({ ...fields, err: error }, 'notify failed'));
         return;
     }
+  }
+
+  /** Asks the channel for an earlier attempt's post; a failed question is asked again later. */
+  async function findEarlierPost(
+    subscription: DigestSubscription,
+    attempt: DigestAttempt,
+    key: string,
+    now: Date,
+  ): Promise<EarlierPost | 'failed'> {
+    try {
+      return await channels.findPosted(subscription, key, attempt.unsureSince!);
+    } catch (error) {
+      const fields = { tenant: subscription.tenant, subscription: subscription.id };
+      logger.error({ ...fields, day: attempt.day, err: error }, 'digest lookup failed');
+      await posts.defer(attempt, addSeconds(now, FAILURE_RETRY_SECONDS), 'no');
+      return 'failed';
+    }
+  }
+
+  async function settleEarlier(
+    subscription: DigestSubscription,
+    attempt: DigestAttempt,
+    composed: ComposedDigest,
+    earlier: Exclude<EarlierPost, 'not_posted'>,
+    now: Date,
+  ) {
+    const how = earlier === 'posted' ? 'found' : 'not_reposted';
+    await settle(subscription, attempt, composed, now, how);
+
+    const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
+    if (how === 'found') logger.info(fields, 'digest found posted by an earlier attempt');
+    else logger.warn(fields, 'digest maybe posted by a stopped instance, not posted again');
+  }
+
+  /** Ends the day for every instance and keeps the ranks shown for the next day's climbers. */
+  async function settle(
+    subscription: DigestSubscription,
+    attempt: DigestAttempt,
+    composed: ComposedDigest,
+    now: Date,
+    how: DigestSettlement,
+  ) {
+    await posts.markPosted(subscription.id, attempt.day, now, how);
+    await subscriptions.recordPosted(subscription.id, {
+      day: attempt.day,
+      postedAt: now,
+      snapshot: composed.snapshot,
+    });
   }
 
   async function postIfDue(subscription: DigestSubscription, now: Date): Promise<void> {
@@ -120,12 +189,13 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
   }
 
   return {
-    async runDue(now) {
+    async runDue(now, keepAlive) {
       for (const subscription of await subscriptions.listActive()) {
         await postIfDue(subscription, now).catch((error: unknown) => {
           const fields = { tenant: subscription.tenant, subscription: subscription.id };
           logger.error({ ...fields, err: error }, 'digest run failed');
         });
+        await keepAlive?.();
       }
     },
   };
@@ -137,6 +207,13 @@ function toGoneText(subscription: DigestSubscription, outcome: { reason: string 
     `gone or the app was removed from it (${outcome.reason}). Run “digest subscribe” in a ` +
     'channel the app is in to start again.'
   );
+}
+
+/** An attempt that began sending and never settled may have posted: the next one must look. */
+function unsureSinceAfter(latest: DigestAttempt | null): { unsureSince?: Date } {
+  const since = [latest?.unsureSince, latest?.sendingAt].filter((at): at is Date => !!at);
+  if (since.length === 0) return {};
+  return { unsureSince: new Date(Math.min(...since.map((at) => at.getTime()))) };
 }
 
 function addSeconds(instant: Date, seconds: number): Date {
