@@ -25,6 +25,7 @@ import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
 import type { DirectMessageRouter } from '../chat/direct-messages.js';
+import { createWorkspaceGuard, type WorkspaceGuard } from './workspace-guard.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -77,11 +78,30 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions = { slackApiUrl: config.apiUrl };
   let receiver: ExpressReceiver | undefined;
   let app: App | undefined;
+  // One token serves one workspace: its client sends what no request carries.
+  const single =
+    config.mode === 'oauth'
+      ? null
+      : {
+          client: new webApi.WebClient(config.botToken, { ...clientOptions, logger: boltLogger }),
+          guard: createSingleWorkspaceGuard(config.botToken),
+        };
+
+  function createSingleWorkspaceGuard(botToken: string): WorkspaceGuard {
+    // A lookup that fails fast: the request waiting for it must still be answered in time.
+    const lookupOptions = { timeout: 2_000, retryConfig: { retries: 0 } };
+    const client = new webApi.WebClient(botToken, {
+      ...clientOptions,
+      ...lookupOptions,
+      logger: boltLogger,
+    });
+    return createWorkspaceGuard({ botToken, client, logger });
+  }
 
   function build(expressApp?: Application): App {
     if (config.mode === 'socket') {
       return new App({
-        token: config.botToken,
+        authorize: single!.guard.authorize,
         appToken: config.appToken,
         socketMode: true,
         clientOptions,
@@ -98,12 +118,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...(config.mode === 'oauth' ? oauthOptions(config) : {}),
     });
     if (config.mode === 'oauth') return new App({ receiver, clientOptions, logger: boltLogger });
-    return new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger });
+    const authorize = single!.guard.authorize;
+    return new App({ authorize, receiver, clientOptions, logger: boltLogger });
   }
 
   /** A Web API client with the tenant's bot token. */
-  function createClientFor(built: App): (tenant: string) => Promise<webApi.WebClient> {
-    if (config.mode !== 'oauth') return async () => built.client;
+  function createClientFor(): (tenant: string) => Promise<webApi.WebClient> {
+    if (single) return async () => single.client;
     return async (tenant) => {
       const token = await options.installations!.fetchBotToken(tenant);
       if (!token) throw new Error(`the app is not installed in ${tenant}`);
@@ -130,6 +151,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function configure(built: App): App {
+    // Before any listener: a request of another workspace stores nothing and runs nothing.
+    if (single) built.use(single.guard.middleware);
     const publishHome = createHomePublisher(options);
     registerMendixCommand(built, { ...options, refreshHome: publishHome });
     registerAppHome(built, options, publishHome);
@@ -139,7 +162,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerInvitationButtons(built, options);
     // Messages no request carries go out with the workspace's own token: the app's client
     // holds the one token of a single workspace, and none under OAuth.
-    const clientFor = createClientFor(built);
+    const clientFor = createClientFor();
     options.messengers.register('slack', createSlackMessenger(clientFor));
     registerFormSubmissions(built, {
       ...options,
@@ -163,6 +186,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
 
     async start() {
+      // Known before the first request when Slack answers; a failure is logged and retried.
+      await single?.guard.resolve();
       if (config.mode === 'socket') {
         app = configure(build());
         await app.start();
