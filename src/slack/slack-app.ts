@@ -78,30 +78,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions = { slackApiUrl: config.apiUrl };
   let receiver: ExpressReceiver | undefined;
   let app: App | undefined;
-  // One token serves one workspace: its client sends what no request carries.
   const single =
     config.mode === 'oauth'
       ? null
-      : {
-          client: new webApi.WebClient(config.botToken, { ...clientOptions, logger: boltLogger }),
-          guard: createSingleWorkspaceGuard(config.botToken),
-        };
-
-  function createSingleWorkspaceGuard(botToken: string): WorkspaceGuard {
-    // A lookup that fails fast: the request waiting for it must still be answered in time.
-    const lookupOptions = { timeout: 2_000, retryConfig: { retries: 0 } };
-    const client = new webApi.WebClient(botToken, {
-      ...clientOptions,
-      ...lookupOptions,
-      logger: boltLogger,
-    });
-    return createWorkspaceGuard({ botToken, client, logger });
-  }
+      : createSingleWorkspace(config.botToken, clientOptions, boltLogger, logger);
 
   function build(expressApp?: Application): App {
     if (config.mode === 'socket') {
       return new App({
-        authorize: single!.guard.authorize,
+        authorize: single?.guard.authorize,
         appToken: config.appToken,
         socketMode: true,
         clientOptions,
@@ -118,7 +103,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...(config.mode === 'oauth' ? oauthOptions(config) : {}),
     });
     if (config.mode === 'oauth') return new App({ receiver, clientOptions, logger: boltLogger });
-    const authorize = single!.guard.authorize;
+    const authorize = single?.guard.authorize;
     return new App({ authorize, receiver, clientOptions, logger: boltLogger });
   }
 
@@ -160,8 +145,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
     registerInvitationButtons(built, options);
-    // Messages no request carries go out with the workspace's own token: the app's client
-    // holds the one token of a single workspace, and none under OAuth.
+    // Messages no request carries go out with the workspace's own token: the one token of a
+    // single workspace, or the installation's under OAuth.
     const clientFor = createClientFor();
     options.messengers.register('slack', createSlackMessenger(clientFor));
     registerFormSubmissions(built, {
@@ -202,6 +187,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (config.mode === 'socket') await app?.stop();
     },
+  };
+}
+
+/** A bot token's one workspace: a client with the token, and the guard admitting it only. */
+function createSingleWorkspace(
+  botToken: string,
+  clientOptions: { slackApiUrl: string },
+  boltLogger: BoltLogger,
+  logger: Logger,
+): { client: webApi.WebClient; guard: WorkspaceGuard } {
+  // The lookup fails fast: a request waiting for it must still be acknowledged in time.
+  const lookupOptions = { ...clientOptions, timeout: 2_000, retryConfig: { retries: 0 } };
+  const lookupClient = new webApi.WebClient(botToken, { ...lookupOptions, logger: boltLogger });
+  return {
+    client: new webApi.WebClient(botToken, { ...clientOptions, logger: boltLogger }),
+    guard: createWorkspaceGuard({ botToken, client: lookupClient, logger }),
   };
 }
 
