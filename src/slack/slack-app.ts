@@ -25,6 +25,7 @@ import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
 import type { DirectMessageRouter } from '../chat/direct-messages.js';
+import { createWorkspaceGuard, type WorkspaceGuard } from './workspace-guard.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -77,11 +78,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions = { slackApiUrl: config.apiUrl };
   let receiver: ExpressReceiver | undefined;
   let app: App | undefined;
+  const single =
+    config.mode === 'oauth'
+      ? null
+      : createSingleWorkspace(config.botToken, clientOptions, boltLogger, logger);
 
   function build(expressApp?: Application): App {
     if (config.mode === 'socket') {
       return new App({
-        token: config.botToken,
+        authorize: single?.guard.authorize,
         appToken: config.appToken,
         socketMode: true,
         clientOptions,
@@ -98,12 +103,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...(config.mode === 'oauth' ? oauthOptions(config) : {}),
     });
     if (config.mode === 'oauth') return new App({ receiver, clientOptions, logger: boltLogger });
-    return new App({ token: config.botToken, receiver, clientOptions, logger: boltLogger });
+    const authorize = single?.guard.authorize;
+    return new App({ authorize, receiver, clientOptions, logger: boltLogger });
   }
 
   /** A Web API client with the tenant's bot token. */
-  function createClientFor(built: App): (tenant: string) => Promise<webApi.WebClient> {
-    if (config.mode !== 'oauth') return async () => built.client;
+  function createClientFor(): (tenant: string) => Promise<webApi.WebClient> {
+    if (single) return async () => single.client;
     return async (tenant) => {
       const token = await options.installations!.fetchBotToken(tenant);
       if (!token) throw new Error(`the app is not installed in ${tenant}`);
@@ -130,6 +136,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function configure(built: App): App {
+    // Before any listener: a request of another workspace stores nothing and runs nothing.
+    if (single) built.use(single.guard.middleware);
     const publishHome = createHomePublisher(options);
     registerMendixCommand(built, { ...options, refreshHome: publishHome });
     registerAppHome(built, options, publishHome);
@@ -137,9 +145,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (config.mode === 'oauth') registerUninstall(built, options.installations!, logger);
     registerSourceEvents(built, options);
     registerInvitationButtons(built, options);
-    // Messages no request carries go out with the workspace's own token: the app's client
-    // holds the one token of a single workspace, and none under OAuth.
-    const clientFor = createClientFor(built);
+    // Messages no request carries go out with the workspace's own token: the one token of a
+    // single workspace, or the installation's under OAuth.
+    const clientFor = createClientFor();
     options.messengers.register('slack', createSlackMessenger(clientFor));
     registerFormSubmissions(built, {
       ...options,
@@ -163,6 +171,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
 
     async start() {
+      // Known before the first request when Slack answers; a failure is logged and retried.
+      await single?.guard.resolve();
       if (config.mode === 'socket') {
         app = configure(build());
         await app.start();
@@ -177,6 +187,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (config.mode === 'socket') await app?.stop();
     },
+  };
+}
+
+/** A bot token's one workspace: a client with the token, and the guard admitting it only. */
+function createSingleWorkspace(
+  botToken: string,
+  clientOptions: { slackApiUrl: string },
+  boltLogger: BoltLogger,
+  logger: Logger,
+): { client: webApi.WebClient; guard: WorkspaceGuard } {
+  // The lookup fails fast: a request waiting for it must still be acknowledged in time.
+  const lookupOptions = { ...clientOptions, timeout: 2_000, retryConfig: { retries: 0 } };
+  const lookupClient = new webApi.WebClient(botToken, { ...lookupOptions, logger: boltLogger });
+  return {
+    client: new webApi.WebClient(botToken, { ...clientOptions, logger: boltLogger }),
+    guard: createWorkspaceGuard({ botToken, client: lookupClient, logger }),
   };
 }
 

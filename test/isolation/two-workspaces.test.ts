@@ -1,16 +1,18 @@
 /**
- * Two Slack workspaces on one app and one database: nothing of one reaches the other, neither
- * through commands nor through button payloads that name the other workspace's members.
+ * Two Slack workspaces installed through OAuth on one app and one database: nothing of one
+ * reaches the other, neither through commands nor through button payloads that name the other
+ * workspace's members.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEvents } from '../support/intake-requests.js';
 import { readBlocks, type SlackAnswer } from '../support/slack-commands.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postButtonClick, postSlashCommand } from '../support/slack-requests.js';
-import { startSlackTestApp, type TestApp } from '../support/test-app.js';
+import { installWorkspace, OAUTH_ENVIRONMENT } from '../support/slack-oauth.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const ACME = { team: 'T0ACME', tenant: 'slack:T0ACME' };
-const GLOBEX = { team: 'T0GLOBEX', tenant: 'slack:T0GLOBEX' };
+const ACME = { team: 'T0ACME', tenant: 'slack:T0ACME', token: 'xoxb-token-of-acme' };
+const GLOBEX = { team: 'T0GLOBEX', tenant: 'slack:T0GLOBEX', token: 'xoxb-token-of-globex' };
 const SOURCES = [
   { name: 'acme-forum', tenant: ACME.tenant, secret: 'acme-forum-secret-0123' },
   { name: 'globex-forum', tenant: GLOBEX.tenant, secret: 'globex-forum-secret-0123' },
@@ -30,11 +32,17 @@ describe('two workspaces on one app', () => {
     ] as const) {
       slack.users.set(id, { id, name: id.toLowerCase(), realName: name, email: null });
     }
-    app = await startSlackTestApp(slack.apiUrl, {
+    app = await startTestApp({
+      ...OAUTH_ENVIRONMENT,
+      SLACK_API_URL: slack.apiUrl,
       INTAKE_SOURCES: JSON.stringify(SOURCES),
       ADMINS: JSON.stringify({ [ACME.tenant]: ['U0ANN'], [GLOBEX.tenant]: ['U0BEN'] }),
       LEADERBOARD_REFRESH_SECONDS: '86400',
     });
+    for (const workspace of [ACME, GLOBEX]) {
+      const installed = await installWorkspace(app.baseUrl, slack, workspace.team, workspace.token);
+      expect(installed.status).toBe(200);
+    }
     await ask(ACME, 'U0ANN', 'help');
     await ask(ACME, 'U0ALF', 'help');
     await ask(GLOBEX, 'U0BEN', 'help');
@@ -67,6 +75,15 @@ describe('two workspaces on one app', () => {
     });
     expect(response.status).toBe(200);
   }
+
+  it('looks each workspace’s members up with that workspace’s own token', () => {
+    const tokenOf = (user: string) =>
+      slack.callsTo('/api/users.info').find((call) => call.body.user === user)?.token;
+
+    expect(tokenOf('U0ANN')).toBe(ACME.token);
+    expect(tokenOf('U0ALF')).toBe(ACME.token);
+    expect(tokenOf('U0BEN')).toBe(GLOBEX.token);
+  });
 
   it('shows no profile of a member of the other workspace', async () => {
     const answer = await ask(GLOBEX, 'U0BEN', 'profile <@U0ANN>');

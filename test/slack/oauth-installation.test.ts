@@ -2,31 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_BOT_SCOPES } from '../../src/slack/slack-app.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
-import { postSlackEvent, postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
+import { installWorkspace, OAUTH_ENVIRONMENT } from '../support/slack-oauth.js';
+import { postSlackEvent, postSlashCommand } from '../support/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const OAUTH_ENVIRONMENT = {
-  SLACK_CLIENT_ID: '1111.2222',
-  SLACK_CLIENT_SECRET: 'client-secret',
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_STATE_SECRET: 'state-secret-0123456789-0123456789',
-  SLACK_TOKEN_ENCRYPTION_KEY: 'encryption-key-0123456789-0123456789',
-};
-
-function buildAccess(teamId: string, token: string) {
-  return {
-    ok: true,
-    app_id: 'A0APP',
-    authed_user: { id: 'U0ADMIN' },
-    scope: 'commands,users:read,users:read.email',
-    token_type: 'bot',
-    access_token: token,
-    bot_user_id: 'UBOT',
-    team: { id: teamId, name: `Team ${teamId}` },
-    enterprise: null,
-    is_enterprise_install: false,
-  };
-}
 
 describe('Slack OAuth installation', () => {
   const slack = new SlackRecorder();
@@ -41,18 +19,8 @@ describe('Slack OAuth installation', () => {
     await slack.stop();
   });
 
-  /** Runs the install flow for a workspace: the install page, then Slack's redirect back. */
-  async function install(teamId: string, token: string): Promise<Response> {
-    const start = await fetch(`${app.baseUrl}/slack/install`, { redirect: 'manual' });
-    expect(start.status).toBe(302);
-    const authorize = new URL(start.headers.get('location')!);
-    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
-
-    slack.answers.set('/api/oauth.v2.access', buildAccess(teamId, token));
-    const redirect = new URL(`${app.baseUrl}/slack/oauth_redirect`);
-    redirect.searchParams.set('code', `code-${teamId}`);
-    redirect.searchParams.set('state', authorize.searchParams.get('state')!);
-    return fetch(redirect, { headers: { cookie }, redirect: 'manual' });
+  function install(teamId: string, token: string): Promise<Response> {
+    return installWorkspace(app.baseUrl, slack, teamId, token);
   }
 
   it('sends the installer to Slack with the app id and the scopes the app needs', async () => {

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { OTHER_WORKSPACE_TEXT } from '../../src/slack/workspace-guard.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -67,6 +68,42 @@ describe('Slack in Socket Mode', () => {
     expect(await acknowledged).toMatchObject({ envelope_id: 'envelope-1' });
     const answer = (await slack.waitFor('/respond/socket-profile')).body as { text: string };
     expect(answer.text).toBe('Sock: level 0, 0 points');
+  });
+
+  it('refuses a command of another workspace in its acknowledgement, storing nothing', async () => {
+    const socket = await connected;
+    const acknowledged = new Promise<Record<string, unknown>>((resolve) =>
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as Record<string, unknown>;
+        if (message.envelope_id === 'envelope-other') resolve(message);
+      }),
+    );
+
+    socket.send(
+      JSON.stringify({
+        envelope_id: 'envelope-other',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          team_id: 'TOTHER',
+          user_id: 'U0STRANGER',
+          user_name: 'stranger',
+          command: '/mendix',
+          text: 'profile',
+          response_url: slack.responseUrl('socket-other'),
+          trigger_id: '1.2.4',
+          channel_id: 'C0GENERAL',
+          api_app_id: 'A0APP',
+        },
+      }),
+    );
+
+    expect(await acknowledged).toMatchObject({
+      payload: { response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT },
+    });
+    expect(slack.callsTo('/respond/socket-other')).toHaveLength(0);
+    const { members } = app.database.collections;
+    expect(await members.countDocuments({ tenant: 'slack:TOTHER' })).toBe(0);
   });
 
   it('serves no Slack endpoint over HTTP in Socket Mode', async () => {

@@ -13,6 +13,8 @@ export interface SlashCommandInput {
   userId: string;
   userName?: string;
   teamId?: string;
+  /** The Enterprise Grid organization of the team; none unless given. */
+  enterpriseId?: string;
   /** The channel the command is typed in; a public channel unless given. */
   channelId?: string;
   responseUrl: string;
@@ -28,6 +30,7 @@ export async function postSlashCommand(
     token: 'deprecated-verification-token',
     team_id: input.teamId ?? 'T0TEST',
     team_domain: 'test',
+    ...(input.enterpriseId ? { enterprise_id: input.enterpriseId } : {}),
     channel_id: input.channelId ?? 'C0GENERAL',
     channel_name: 'general',
     user_id: input.userId,

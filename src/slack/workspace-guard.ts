@@ -1,0 +1,176 @@
+/**
+ * One bot token belongs to one workspace (or one Enterprise Grid organization): in the
+ * single-token modes the app answers that workspace only, as Slack's auth.test names it.
+ */
+import type { AnyMiddlewareArgs, Authorize, Context, Middleware, webApi } from '@slack/bolt';
+import type { Logger } from '../core/shared/logger.js';
+
+/** What a request from another workspace is told. */
+export const OTHER_WORKSPACE_TEXT = 'This app serves the workspace it was installed in only.';
+
+/** What a request is told while the token's workspace is not known yet. */
+export const NOT_READY_TEXT =
+  'This app is not ready yet: it could not ask Slack which workspace it serves. ' +
+  'Please try again in a minute.';
+
+/** The workspace a bot token belongs to, as auth.test reports it. */
+export interface TokenWorkspace {
+  teamId: string | null;
+  /** Set on Enterprise Grid; an org-wide install serves every team of it. */
+  enterpriseId: string | null;
+  isEnterpriseInstall: boolean;
+  botId?: string;
+  botUserId?: string;
+}
+
+export interface WorkspaceGuardOptions {
+  botToken: string;
+  /** A Web API client with the bot token, for auth.test. */
+  client: webApi.WebClient;
+  logger: Logger;
+}
+
+/** Bolt's authorization and a global middleware that let the token's workspace in only. */
+export interface WorkspaceGuard {
+  /** Asks Slack once which workspace the token is of; null (and logged) while unknown. */
+  resolve(): Promise<TokenWorkspace | null>;
+  authorize: Authorize<boolean>;
+  middleware: Middleware<AnyMiddlewareArgs>;
+}
+
+/** The context key under which authorize leaves the workspace it found for the request. */
+const WORKSPACE_KEY = 'tokenWorkspace';
+
+export function createWorkspaceGuard(options: WorkspaceGuardOptions): WorkspaceGuard {
+  const logger = options.logger.child({ module: 'slack' });
+  let known: TokenWorkspace | null = null;
+  let pending: Promise<TokenWorkspace | null> | null = null;
+
+  // A failed lookup is not kept: the next request asks again.
+  async function lookUp(): Promise<TokenWorkspace | null> {
+    try {
+      const workspace = toTokenWorkspace(await options.client.auth.test());
+      if (!workspace) throw new Error('auth.test named no team or enterprise');
+      known = workspace;
+      logger.info({ tenant: tenantOf(workspace), ...workspace }, 'slack workspace of the token');
+      return workspace;
+    } catch (error) {
+      logger.warn({ err: error }, 'slack workspace of the token unknown; asking again later');
+      return null;
+    } finally {
+      pending = null;
+    }
+  }
+
+  function resolve(): Promise<TokenWorkspace | null> {
+    if (known) return Promise.resolve(known);
+    pending ??= lookUp();
+    return pending;
+  }
+
+  return {
+    resolve,
+
+    async authorize() {
+      const workspace = await resolve();
+      return {
+        botToken: options.botToken,
+        botId: workspace?.botId,
+        botUserId: workspace?.botUserId,
+        [WORKSPACE_KEY]: workspace,
+      };
+    },
+
+    async middleware(args) {
+      // Bolt skips authorize for a few events (app_uninstalled, tokens_revoked).
+      const workspace =
+        WORKSPACE_KEY in args.context
+          ? (args.context[WORKSPACE_KEY] as TokenWorkspace | null)
+          : await resolve();
+      const request = toRequestWorkspace(args.body, args.context);
+      if (workspace && serves(workspace, request)) return args.next();
+
+      const fields = { team: request.teamId, enterprise: request.enterpriseId };
+      if (workspace) logger.warn(fields, 'slack request from another workspace refused');
+      else logger.warn(fields, 'slack request refused: workspace of the token unknown');
+      await refuse(args, workspace ? OTHER_WORKSPACE_TEXT : NOT_READY_TEXT);
+    },
+  };
+}
+
+/** The tenant of the token's workspace, named as everywhere else. */
+export function tenantOf(workspace: TokenWorkspace): string {
+  return `slack:${workspace.enterpriseId || workspace.teamId}`;
+}
+
+/** The token's workspace from auth.test's answer; null when it names none. */
+function toTokenWorkspace(answer: webApi.AuthTestResponse): TokenWorkspace | null {
+  const teamId = answer.team_id || null;
+  const enterpriseId = answer.enterprise_id || null;
+  const isEnterpriseInstall = answer.is_enterprise_install === true && enterpriseId !== null;
+  if (!isEnterpriseInstall && !teamId) return null;
+  return {
+    teamId,
+    enterpriseId,
+    isEnterpriseInstall,
+    ...(answer.bot_id ? { botId: answer.bot_id } : {}),
+    ...(answer.user_id ? { botUserId: answer.user_id } : {}),
+  };
+}
+
+/** The ids a request's body carries where Slack puts them for commands, events and clicks. */
+interface RequestBody {
+  team_id?: unknown;
+  enterprise_id?: unknown;
+  team?: { id?: unknown } | null;
+  enterprise?: { id?: unknown } | null;
+  user?: { team_id?: unknown } | null;
+}
+
+/**
+ * The team and enterprise a request comes from, read from the body the way the listeners read
+ * it to name the tenant; Bolt's context fills what the body leaves out.
+ */
+function toRequestWorkspace(body: unknown, context: Context) {
+  const ids = (body ?? {}) as RequestBody;
+  const teamId = toId(ids.team_id) ?? toId(ids.team?.id) ?? toId(ids.user?.team_id);
+  const enterpriseId = toId(ids.enterprise_id) ?? toId(ids.enterprise?.id);
+  return {
+    teamId: teamId ?? toId(context.teamId),
+    enterpriseId: enterpriseId ?? toId(context.enterpriseId),
+  };
+}
+
+function toId(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** An org-wide install serves every team of its enterprise; any other, its own team. */
+function serves(
+  workspace: TokenWorkspace,
+  request: { teamId: string | null; enterpriseId: string | null },
+): boolean {
+  if (workspace.isEnterpriseInstall) return request.enterpriseId === workspace.enterpriseId;
+  return request.teamId !== null && request.teamId === workspace.teamId;
+}
+
+/**
+ * Answers a refused request without running anything: a command's acknowledgement carries the
+ * text, a click or form is acknowledged and told through its response_url; events were
+ * acknowledged by Bolt already and are dropped.
+ */
+async function refuse(args: AnyMiddlewareArgs, text: string): Promise<void> {
+  if ('command' in args) {
+    await args.ack({ response_type: 'ephemeral', text });
+    return;
+  }
+  if ('ack' in args && typeof args.ack === 'function') {
+    await (args.ack as () => Promise<void>)();
+  }
+  if ('respond' in args && typeof args.respond === 'function') {
+    const respond = args.respond as (message: object) => Promise<unknown>;
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(
+      () => undefined,
+    );
+  }
+}
