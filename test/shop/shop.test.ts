@@ -97,8 +97,8 @@ describe('the shop in Slack', () => {
     const shop = await ask('shop');
     expect(readBlocks(shop.blocks)).toContain('*Hoodie* · 50 credits · 3 left\nA warm hoodie');
     expect(shop.blocks.map((block) => block.accessory?.value).filter(Boolean)).toEqual([
-      'shop order hoodie',
-      'shop order laptop-sticker-pack',
+      'shop order hoodie 0',
+      'shop order laptop-sticker-pack 0',
     ]);
   });
 
@@ -167,5 +167,43 @@ describe('the shop in Slack', () => {
     expect(stored).toMatchObject({ status: 'shipped' });
     const list = await ask('admin shop orders', 'UADMIN');
     expect(readBlocks(list.blocks)).toContain(`${order!.id}: Hoodie for`);
+  });
+
+  /** The Order button's command of an item in a shop answer. */
+  const orderButton = (answer: { blocks: Block[] }, item: string) =>
+    answer.blocks
+      .map((block) => block.accessory?.value)
+      .find((value) => value?.startsWith(`shop order ${item} `))!;
+
+  it('orders once when the same Order button is clicked twice at once', async () => {
+    await ask('admin shop add 5 10 Sticker | One sticker', 'UADMIN');
+    await grant('UM05', 100);
+    const before = await balance('UM05');
+    const button = orderButton(await ask('shop', 'UM05'), 'sticker');
+
+    const answers = await Promise.all([click(button, 'UM05'), click(button, 'UM05')]);
+
+    const texts = answers.map((answer) => readBlocks(answer.blocks));
+    expect(texts.filter((text) => text.includes('Ordered “Sticker” for 5 credits.'))).toHaveLength(
+      1,
+    );
+    expect(texts.filter((text) => text.includes('Nothing was ordered'))).toHaveLength(1);
+    expect(await balance('UM05')).toBe(before - 5);
+    const stickers = (await orders()).filter((order) => order.item === 'sticker');
+    expect(stickers).toHaveLength(1);
+    expect(await app.database.collections.stockSlots.countDocuments({ item: 'sticker' })).toBe(1);
+
+    // The old button still orders nothing; the shop shown after the order orders again.
+    const again = await click(button, 'UM05');
+    expect(readBlocks(again.blocks)).toContain('Nothing was ordered');
+    const fresh = await click(orderButton(again, 'sticker'), 'UM05');
+    expect(readBlocks(fresh.blocks)).toContain('Ordered “Sticker” for 5 credits.');
+    expect(await balance('UM05')).toBe(before - 10);
+    expect(await app.database.collections.stockSlots.countDocuments({ item: 'sticker' })).toBe(2);
+  });
+
+  it('refuses a position in an Order button that is not a number', async () => {
+    const answer = await click('shop order sticker 12x', 'UM05');
+    expect(answer.text ?? readBlocks(answer.blocks)).toContain('“shop” takes nothing');
   });
 });

@@ -23,7 +23,8 @@ export type Command =
   | { name: 'portfolio'; portfolio: PortfolioCommand }
   | BadgesRequestCommand
   | { name: 'challenges'; claim: string | null }
-  | { name: 'shop'; order: string | null }
+  /** `seen`: the member's credit position the shop was shown at, carried by its button. */
+  | { name: 'shop'; order: string | null; seen?: number }
   | { name: 'admin'; admin: AdminCommand };
 
 export type CommandName = Command['name'];
@@ -168,13 +169,20 @@ function parseChallenges(args: string[]): ParseResult {
 
 function parseShop(args: string[]): ParseResult {
   if (args.length === 0) return ok({ name: 'shop', order: null });
-  if (args.length === 2 && args[0]!.toLowerCase() === 'order' && CHALLENGE_ID.test(args[1]!)) {
+  const isOrder = args.length >= 2 && args[0]!.toLowerCase() === 'order';
+  if (isOrder && args.length === 2 && CHALLENGE_ID.test(args[1]!)) {
     return ok({ name: 'shop', order: args[1]! });
+  }
+  if (isOrder && args.length === 3 && CHALLENGE_ID.test(args[1]!) && SEEN.test(args[2]!)) {
+    return ok({ name: 'shop', order: args[1]!, seen: Number(args[2]) });
   }
   return fail('“shop” takes nothing, or “order <item>” from its button.');
 }
 
 const CHALLENGE_ID = /^[a-z0-9][a-z0-9-]{0,29}$/;
+
+/** A credit position as a shop button carries it. */
+const SEEN = /^\d{1,9}$/;
 
 function toMentionedUser(arg: string): string | null {
   return MENTION.exec(arg)?.[1] ?? null;

@@ -39,7 +39,15 @@ export interface CreditLedgerRepository {
 export type CreditOutcome =
   | { kind: 'booked'; entry: CreditEntry }
   | { kind: 'already_booked'; entry: CreditEntry }
-  | { kind: 'insufficient'; balance: number };
+  | { kind: 'insufficient'; balance: number }
+  /** The member's credits changed since the position the change was made for. */
+  | { kind: 'stale'; balance: number };
+
+/** A member's balance and the position of their newest credit entry (0 before the first). */
+export interface CreditState {
+  balance: number;
+  seq: number;
+}
 
 export interface CreditsOptions {
   repository: CreditLedgerRepository;
@@ -53,17 +61,25 @@ export function createCredits(options: CreditsOptions) {
   const logger = options.logger.child({ module: 'credits' });
   const maxAttempts = options.maxAttempts ?? 200;
 
-  /** Books `amount` under `key` once; refuses a change that would leave the balance below 0. */
+  /**
+   * Books `amount` under `key` once; refuses a change that would leave the balance below 0.
+   * With `afterSeq`, the change is booked only right after that entry of the member: a change
+   * decided on credits that have moved since is refused as stale, however close the race.
+   */
   async function bookCredits(change: {
     tenant: string;
     member: string;
     key: string;
     reason: CreditReason;
     amount: number;
+    afterSeq?: number;
   }): Promise<CreditOutcome> {
-    const { tenant, member, key, reason, amount } = change;
+    const { tenant, member, key, reason, amount, afterSeq } = change;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const newest = await repository.findNewest(tenant, member);
+      if (afterSeq !== undefined && (newest?.seq ?? 0) !== afterSeq) {
+        return { kind: 'stale', balance: newest?.balance ?? 0 };
+      }
       const balance = (newest?.balance ?? 0) + amount;
       if (balance < 0) return { kind: 'insufficient', balance: newest?.balance ?? 0 };
 
@@ -89,7 +105,12 @@ export function createCredits(options: CreditsOptions) {
   }
 
   async function balanceOf(tenant: string, member: string): Promise<number> {
-    return (await repository.findNewest(tenant, member))?.balance ?? 0;
+    return (await stateOf(tenant, member)).balance;
+  }
+
+  async function stateOf(tenant: string, member: string): Promise<CreditState> {
+    const newest = await repository.findNewest(tenant, member);
+    return { balance: newest?.balance ?? 0, seq: newest?.seq ?? 0 };
   }
 
   async function challengesClaimedBy(tenant: string, member: string): Promise<number> {
@@ -100,7 +121,7 @@ export function createCredits(options: CreditsOptions) {
     return (await repository.findByKey(tenant, key)) !== null;
   }
 
-  return { bookCredits, balanceOf, challengesClaimedBy, isBooked };
+  return { bookCredits, balanceOf, stateOf, challengesClaimedBy, isBooked };
 }
 
 export type Credits = ReturnType<typeof createCredits>;

@@ -105,7 +105,7 @@ export function createAnswerCommand(options: AnswerCommandOptions): AnswerComman
       case 'shop':
         return command.order === null
           ? shop.showShop(viewer.tenant, viewer.userId)
-          : shop.orderItem(viewer.tenant, viewer.userId, command.order);
+          : shop.orderItem(viewer.tenant, viewer.userId, command.order, command.seen);
     }
   }
 

@@ -1,6 +1,10 @@
 /**
  * Ordering from the shop: a stock slot first, then the credit debit; a debit refused for too
  * few credits gives the slot back, so neither stock nor credits are ever overdrawn.
+ *
+ * A shop's Order buttons carry the member's credit position the shop was shown at, and the
+ * debit is booked only right after it: a second click on the same shop (a double click, or an
+ * old message) orders nothing, because the first order moved the credits on.
  */
 import type { AdminPolicy } from '../admins/admin-policy.js';
 import type { CommunityAdminCommand } from '../commands/community-admin-grammar.js';
@@ -14,7 +18,7 @@ import type { ShopItemLine, ShopView } from './shop-view.js';
 
 export interface ShopOptions {
   repository: ShopRepository;
-  credits: Pick<Credits, 'bookCredits' | 'balanceOf'>;
+  credits: Pick<Credits, 'bookCredits' | 'stateOf'>;
   admins: Pick<AdminPolicy, 'isAdmin'>;
   poster: ChannelPoster;
   newId: () => string;
@@ -28,34 +32,41 @@ export function createShop(options: ShopOptions) {
   const { repository, credits, admins, poster, clock } = options;
   const logger = options.logger.child({ module: 'shop' });
 
-  async function toLine(item: ShopItem): Promise<ShopItemLine> {
+  async function toLine(item: ShopItem, seen: number): Promise<ShopItemLine> {
     const left = Math.max(0, item.stock - (await repository.countTaken(item)));
-    const action = left > 0 ? { label: 'Order', command: `shop order ${item.id}` } : null;
+    const order = { label: 'Order', command: `shop order ${item.id} ${seen}` };
+    const action = left > 0 ? order : null;
     const { id, name, description, price } = item;
     return { id, name, description, price, left, action };
   }
 
   async function showShop(tenant: string, member: string, message: string | null = null) {
-    const [items, balance] = await Promise.all([
+    const [items, state] = await Promise.all([
       repository.listItems(tenant),
-      credits.balanceOf(tenant, member),
+      credits.stateOf(tenant, member),
     ]);
     const view: ShopView = {
       kind: 'shop',
       message,
-      credits: balance,
-      items: await Promise.all(items.map(toLine)),
+      credits: state.balance,
+      items: await Promise.all(items.map((item) => toLine(item, state.seq))),
       actions: [{ label: 'My profile', command: 'profile' }],
     };
     return view;
   }
 
-  async function orderItem(tenant: string, member: string, itemId: string): Promise<View> {
+  /** Orders the item; `seen` is the credit position of the shop the order came from. */
+  async function orderItem(
+    tenant: string,
+    member: string,
+    itemId: string,
+    seen?: number,
+  ): Promise<View> {
     const item = await repository.findItem(tenant, itemId);
     if (!item) return showShop(tenant, member, `There is no item “${itemId}” in the shop.`);
-    if ((await credits.balanceOf(tenant, member)) < item.price) {
-      return showShop(tenant, member, tooFewCredits(item));
-    }
+    const state = await credits.stateOf(tenant, member);
+    if (seen !== undefined && state.seq !== seen) return showShop(tenant, member, STALE_TEXT);
+    if (state.balance < item.price) return showShop(tenant, member, tooFewCredits(item));
 
     const orderId = options.newId();
     const slot = await repository.takeSlot(item, orderId);
@@ -67,10 +78,11 @@ export function createShop(options: ShopOptions) {
       key: `order/${orderId}`,
       reason: 'order',
       amount: -item.price,
+      ...(seen !== undefined ? { afterSeq: seen } : {}),
     });
-    if (debit.kind === 'insufficient') {
+    if (debit.kind === 'insufficient' || debit.kind === 'stale') {
       await repository.releaseSlot(item, slot);
-      return showShop(tenant, member, tooFewCredits(item));
+      return showShop(tenant, member, debit.kind === 'stale' ? STALE_TEXT : tooFewCredits(item));
     }
 
     const order: ShopOrder = {
@@ -144,6 +156,11 @@ export function createShop(options: ShopOptions) {
 }
 
 export type Shop = ReturnType<typeof createShop>;
+
+/** A click on a shop shown before the member's credits last changed. */
+const STALE_TEXT =
+  'Nothing was ordered: your credits changed since that shop was shown (an order from it ' +
+  'went through already, or credits came in). Here is the shop as it is now.';
 
 function tooFewCredits(item: ShopItem): string {
   return `“${item.name}” costs ${item.price} credits; you have too few.`;

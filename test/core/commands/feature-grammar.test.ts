@@ -12,6 +12,7 @@ describe('the grammar of badges, challenges and admin commands', () => {
     ['admin', { name: 'admin', admin: { subcommand: 'help' } }],
     ['shop', { name: 'shop', order: null }],
     ['shop order hoodie', { name: 'shop', order: 'hoodie' }],
+    ['shop order hoodie 42', { name: 'shop', order: 'hoodie', seen: 42 }],
     [
       'admin shop channel <#C0AB|orders>',
       {
@@ -84,6 +85,8 @@ describe('the grammar of badges, challenges and admin commands', () => {
     ['admin shop add 50 3 Hoodie', 'description'],
     ['admin shop add 0 3 Hoodie | Warm', 'price'],
     ['shop order', 'shop'],
+    ['shop order hoodie -1', 'shop'],
+    ['shop order hoodie 1234567890', 'shop'],
   ])('refuses “%s” with a hint', (text, hint) => {
     const parsed = parseCommand(text);
     expect(parsed.ok).toBe(false);
