@@ -5,6 +5,9 @@ import { isDuplicateKeyError, toDocumentId, type Collections } from './collectio
 import type { LedgerStore } from './ledger-store.js';
 import { upsertTwice } from './upsert.js';
 
+/** The claim that says a tenant was given its default challenges. */
+const DEFAULTS_MARK = 'default-challenges';
+
 export function createChallengeRepository(collections: Collections): ChallengeRepository {
   const { challenges, challengeSettings, claims } = collections;
 
@@ -39,14 +42,16 @@ export function createChallengeRepository(collections: Collections): ChallengeRe
       return removed.deletedCount > 0;
     },
 
-    async claimDefaults(tenant) {
+    async hasDefaults(tenant) {
+      return (await claims.findOne({ _id: toDocumentId(tenant, DEFAULTS_MARK) })) !== null;
+    },
+
+    async markDefaults(tenant) {
       try {
-        const _id = toDocumentId(tenant, 'default-challenges');
+        const _id = toDocumentId(tenant, DEFAULTS_MARK);
         await claims.insertOne({ _id, owner: tenant, claimedAt: new Date() });
-        return true;
       } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     },
 

@@ -40,13 +40,21 @@ export function createChallenges(options: ChallengesOptions) {
 
   /** The tenant's challenges, seeding the default set the first time a tenant asks. */
   async function listChallenges(tenant: string): Promise<Challenge[]> {
-    if (await repository.claimDefaults(tenant)) {
-      for (const challenge of defaultChallenges(tenant, clock.now())) {
-        await repository.add(challenge);
-      }
-      logger.info({ tenant }, 'default challenges added');
-    }
+    if (!(await repository.hasDefaults(tenant))) await giveDefaults(tenant);
     return repository.list(tenant);
+  }
+
+  /**
+   * Adds the default challenges, each once by its id, and only then marks them given: a crash
+   * in between leaves the mark unset, and the next reader adds what is missing.
+   */
+  async function giveDefaults(tenant: string): Promise<void> {
+    let added = 0;
+    for (const challenge of defaultChallenges(tenant, clock.now())) {
+      if ((await repository.add(challenge)) === 'added') added++;
+    }
+    await repository.markDefaults(tenant);
+    if (added > 0) logger.info({ tenant, added }, 'default challenges added');
   }
 
   async function graceDaysOf(tenant: string): Promise<number> {

@@ -8,8 +8,10 @@ export interface ChallengeRepository {
   /** Adds the challenge unless its id is taken. */
   add(challenge: Challenge): Promise<'added' | 'duplicate'>;
   remove(tenant: string, id: string): Promise<boolean>;
-  /** Whether the tenant got its default challenges already; marks it so on the first call. */
-  claimDefaults(tenant: string): Promise<boolean>;
+  /** Whether the tenant's default challenges were given (and so may since have been removed). */
+  hasDefaults(tenant: string): Promise<boolean>;
+  /** Marks the tenant's default challenges as given; marking twice is one mark. */
+  markDefaults(tenant: string): Promise<void>;
   /** Days completed challenges stay claimable after their end; null when never set. */
   findGraceDays(tenant: string): Promise<number | null>;
   saveGraceDays(tenant: string, days: number): Promise<void>;
