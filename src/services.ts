@@ -27,7 +27,10 @@ import { createAnswerConnectionCommand } from './core/connections/answer-connect
 import type { OnConnected } from './core/connections/connection.js';
 import { createEmailInvitations } from './core/connections/email-invitations.js';
 import { createInvitations } from './core/connections/invitations.js';
-import { createMessengerRegistry } from './core/connections/messenger-registry.js';
+import {
+  createMessengerRegistry,
+  type MessengerRegistry,
+} from './core/connections/messenger-registry.js';
 import { createReferrals, type Referrals } from './core/connections/referrals.js';
 import { createShowConnections } from './core/connections/show-connections.js';
 import { createScoring } from './core/scoring/record-activity.js';
@@ -60,7 +63,6 @@ import { defaultBadgeCatalog, type BadgeCatalog } from './core/badges/badge-cata
 import { createBadges, type Badges } from './core/badges/badges.js';
 import { createShowBadges } from './core/badges/show-badges.js';
 import { createBadgeRepository, createMemberLedgerReader } from './db/badge-repository.js';
-import { createDirectMessageRouter } from './chat/direct-messages.js';
 import { createChallenges } from './core/challenges/challenges.js';
 import { createManageChallenges } from './core/challenges/manage-challenges.js';
 import { createCredits } from './core/credits/credit-ledger.js';
@@ -110,7 +112,9 @@ export function createServices(
     clock,
   });
 
-  const directMessages = createDirectMessageRouter(logger);
+  // The Slack and Teams adapters register how they reach members and channels as they start.
+  const messengers = createMessengerRegistry();
+  const notifier = createMemberNotifier(messengers, logger);
   // Scoring calls badges after each entry, and badges are built after scoring.
   let badges: Badges | undefined;
   const metrics = createMetrics();
@@ -139,7 +143,7 @@ export function createServices(
     counters,
     challenges: { completedBy: credits.challengesClaimedBy },
     catalog: extras.badgeCatalog ?? defaultBadgeCatalog,
-    messenger: directMessages,
+    notifier,
     clock,
     logger,
   });
@@ -177,7 +181,7 @@ export function createServices(
     repository: createShopRepository(collections),
     credits,
     admins,
-    poster: directMessages,
+    poster: messengers,
     newId: () => randomUUID().slice(0, 8),
     clock,
     logger,
@@ -209,6 +213,7 @@ export function createServices(
   });
   const connections = createConnectionServices({
     database,
+    messengers,
     config,
     members,
     claims,
@@ -223,7 +228,6 @@ export function createServices(
     },
   });
   referrals = connections.referrals;
-  const notifier = createMemberNotifier(connections.messengers, logger);
   const answerMemberAdmin = createAdminCommands({
     admins,
     scoring,
@@ -305,7 +309,7 @@ export function createServices(
     metrics,
     slackActivity,
     connections: connections.repository,
-    messengers: connections.messengers,
+    messengers,
     referrals: connections.referrals,
     notifier,
     submitForm,
@@ -314,12 +318,12 @@ export function createServices(
     credits,
     challenges,
     shop,
-    directMessages,
   };
 }
 
 interface ConnectionServicesOptions {
   database: Database;
+  messengers: MessengerRegistry;
   config: Config;
   members: ReturnType<typeof createMemberRepository>;
   claims: ReturnType<typeof createClaimRepository>;
@@ -331,9 +335,8 @@ interface ConnectionServicesOptions {
 
 /** Connections, invitations, referrals and e-mail invitations (SPEC §9). */
 function createConnectionServices(options: ConnectionServicesOptions) {
-  const { database, config, members, claims, scoring, clock, logger } = options;
+  const { database, messengers, config, members, claims, scoring, clock, logger } = options;
   const repository = createConnectionRepository(database.collections);
-  const messengers = createMessengerRegistry();
   const invitations = createInvitations({
     repository,
     members,
@@ -371,5 +374,5 @@ function createConnectionServices(options: ConnectionServicesOptions) {
     referrals,
     inviteByEmail,
   });
-  return { repository, messengers, referrals, answerConnectionCommand };
+  return { repository, referrals, answerConnectionCommand };
 }

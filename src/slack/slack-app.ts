@@ -24,7 +24,6 @@ import type { SubmitForm } from '../core/forms/submit-form.js';
 import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
-import type { DirectMessageRouter } from '../chat/direct-messages.js';
 import { createWorkspaceGuard, type WorkspaceGuard } from './workspace-guard.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
@@ -60,7 +59,6 @@ export interface SlackAdapterOptions {
   messengers: MessengerRegistry;
   submitForm: SubmitForm;
   showDashboard: ShowDashboard;
-  directMessages: DirectMessageRouter;
   logger: Logger;
 }
 
@@ -153,12 +151,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...options,
       afterChange: async (tenant, userId) => publishHome(await clientFor(tenant), tenant, userId),
     });
-    // A member's direct message channel is opened by posting to the member's user id.
-    const postMessage = async (tenant: string, channel: string, message: { text: string }) => {
-      await (await clientFor(tenant)).chat.postMessage({ channel, text: message.text });
-    };
-    options.directMessages.register('slack', postMessage);
-    options.directMessages.registerChannel('slack', postMessage);
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');
     });

@@ -1,4 +1,7 @@
-/** Direct messages to members in Slack: posted to the user id, which opens the bot's DM. */
+/**
+ * Messages in Slack: to a member by posting to the user id, which opens the bot's direct
+ * message, and to a channel by its id.
+ */
 import type { webApi } from '@slack/bolt';
 import type { ChatMessenger } from '../core/connections/ports.js';
 import { presentSlackMessage } from './present/present-slack.js';
@@ -11,6 +14,13 @@ export function createSlackMessenger(
       const client = await clientFor(tenant);
       const message = presentSlackMessage(view);
       const posted = await client.chat.postMessage({ channel: member, ...message });
+      if (!posted.channel || !posted.ts) return null;
+      return { conversation: posted.channel, message: posted.ts };
+    },
+
+    async postToChannel(tenant, channel, view) {
+      const client = await clientFor(tenant);
+      const posted = await client.chat.postMessage({ channel, ...presentSlackMessage(view) });
       if (!posted.channel || !posted.ts) return null;
       return { conversation: posted.channel, message: posted.ts };
     },

@@ -3,12 +3,10 @@
  * was installed or used there, and sends admins a direct message in a new one-to-one chat.
  */
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type {
-  ConversationRepository,
-  StoredConversation,
-} from '../core/conversations/conversation.js';
+import type { ConversationRepository } from '../core/conversations/conversation.js';
 import type { PostOutcome } from '../core/digests/digest-subscription.js';
 import type { DigestView } from '../core/digests/digest-view.js';
+import { findChannelReference } from './channel-reference.js';
 import { presentTeamsDigest } from './present/present-teams-digest.js';
 
 /** Whom the connector's tokens are for, when the bot authenticates. */
@@ -27,17 +25,11 @@ export interface TeamsDigestChannelOptions {
 export function createTeamsDigestChannel(options: TeamsDigestChannelOptions) {
   const { adapter, appId, conversations } = options;
 
-  async function findChannel(tenant: string, channelId: string) {
-    const all = await conversations.list(tenant);
-    return all.find((conversation) => toChannelId(conversation.conversationId) === channelId);
-  }
-
   return {
     async post(tenant: string, channelId: string, view: DigestView): Promise<PostOutcome> {
-      const stored = await findChannel(tenant, channelId);
-      if (!stored) return { kind: 'gone', reason: 'conversation_not_stored' };
+      const reference = await findChannelReference(conversations, tenant, channelId);
+      if (!reference) return { kind: 'gone', reason: 'conversation_not_stored' };
 
-      const reference = toReference(stored, channelId);
       const message = presentTeamsDigest(view);
       // The adapter hands errors of the turn to its error hook, which would answer in the
       // channel; the send's own error is kept here instead.
@@ -86,19 +78,6 @@ export function createTeamsDigestChannel(options: TeamsDigestChannelOptions) {
       if (failure !== null) throw (failure as { error: unknown }).error;
     },
   };
-}
-
-/** A channel's conversation id without the thread a message in it was part of. */
-export function toChannelId(conversationId: string): string {
-  return conversationId.split(';')[0]!;
-}
-
-function toReference(stored: StoredConversation, channelId: string) {
-  const reference = stored.reference as Partial<ConversationReference>;
-  return {
-    ...reference,
-    conversation: { ...reference.conversation!, id: channelId },
-  } as Partial<ConversationReference>;
 }
 
 /** Errors before a request reached the connector: nothing can have been posted. */

@@ -4,7 +4,6 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
-  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import express, { type Application, type Request, type Response } from 'express';
@@ -14,8 +13,6 @@ import { activitySchema } from './activity-schema.js';
 import type { MessengerRegistry } from '../core/connections/messenger-registry.js';
 import { ProfileBot, type ProfileBotOptions } from './profile-bot.js';
 import { createTeamsMessenger } from './teams-messenger.js';
-import type { DirectMessageRouter } from '../chat/direct-messages.js';
-import type { StoredConversation } from '../core/conversations/conversation.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -29,7 +26,6 @@ export interface TeamsAdapterOptions extends ProfileBotOptions {
   config: TeamsConfig;
   /** The Teams messenger is registered here, for messages such as invitations. */
   messengers: MessengerRegistry;
-  directMessages: DirectMessageRouter;
 }
 
 /** CloudAdapter, with the step after parsing the request open to our own request handler. */
@@ -48,25 +44,6 @@ export function createTeamsAdapter(options: TeamsAdapterOptions) {
     'teams',
     createTeamsMessenger({ adapter, appId, conversations: options.conversations }),
   );
-
-  async function postTo(conversation: StoredConversation | undefined | null, text: string) {
-    if (!conversation) return;
-    const reference = conversation.reference as Partial<ConversationReference>;
-    await adapter.continueConversationAsync(appId, reference, async (context) => {
-      await context.sendActivity(text);
-    });
-  }
-  // A member hears from the bot directly in the personal chat the member opened with it.
-  options.directMessages.register('teams', async (tenant, member, message) => {
-    await postTo(await options.conversations.findPersonal(tenant, member), message.text);
-  });
-  options.directMessages.registerChannel('teams', async (tenant, channel, message) => {
-    const known = await options.conversations.list(tenant);
-    await postTo(
-      known.find((conversation) => conversation.conversationId === channel),
-      message.text,
-    );
-  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -1,10 +1,12 @@
 /**
- * Messages to members in Teams, posted proactively in their personal chat with the bot, which
- * is known once they have talked to it or installed it (see the stored conversations).
+ * Messages in Teams, posted proactively: to a member in their personal chat with the bot, and
+ * to a channel, each known once it has talked to the bot or installed it (see the stored
+ * conversations).
  */
 import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ChatMessenger } from '../core/connections/ports.js';
 import type { ConversationRepository } from '../core/conversations/conversation.js';
+import { findChannelReference } from './channel-reference.js';
 import { presentTeamsMessage } from './present/present-teams.js';
 
 export interface TeamsMessengerOptions {
@@ -37,6 +39,17 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): ChatMessen
         id = (await context.sendActivity(toActivity(view)))?.id;
       });
       return id ? { conversation: conversation.conversationId, message: id } : null;
+    },
+
+    async postToChannel(tenant, channel, view) {
+      const reference = await findChannelReference(conversations, tenant, channel);
+      if (!reference) return null;
+
+      let id: string | undefined;
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        id = (await context.sendActivity(toActivity(view)))?.id;
+      });
+      return id ? { conversation: channel, message: id } : null;
     },
 
     async update(tenant, ref, view) {

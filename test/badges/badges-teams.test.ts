@@ -72,6 +72,8 @@ describe('badges, challenges and the shop in Teams', () => {
       conversationId: 'a:personal-ada',
       body: { text: 'You earned the badge Reviewer, level 1 (green).' },
     });
+    const announcement = connector.sent[0]!.body as { attachments: { content: Card }[] };
+    expectValidAdaptiveCard(announcement.attachments[0]!.content);
     connector.sent.length = 0;
 
     const card = await send({ text: 'badges' });
@@ -126,5 +128,49 @@ describe('badges, challenges and the shop in Teams', () => {
     const order = await send({ value: { command: 'shop order mug' } });
     expect(readCard(order)).toContain('“Mug” costs 10 credits; you have too few.');
     expect(await app.database.collections.shopOrders.countDocuments({})).toBe(0);
+  });
+
+  it('posts a new order as a card in the admins’ channel', async () => {
+    const channel = '19:orders@thread.tacv2';
+    const from = { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' };
+    // The admin chooses the channel from inside it, so the bot knows how to reach it.
+    const chosen = await send(
+      { text: `admin shop channel ${channel}` },
+      {
+        from,
+        conversation: {
+          id: `${channel};messageid=1700000000000`,
+          conversationType: 'channel',
+          tenantId: TEAMS_TENANT_ID,
+        },
+        channelData: {
+          tenant: { id: TEAMS_TENANT_ID },
+          team: { id: '19:team@thread.tacv2' },
+          channel: { id: channel },
+        },
+      },
+    );
+    expect(readCard(chosen)).toContain(`Orders will be posted to channel ${channel}.`);
+    await app.services.credits.bookCredits({
+      tenant: TENANT,
+      member: 'aad-ada',
+      key: 'refund/teams-order-test',
+      reason: 'refund',
+      amount: 10,
+    });
+    connector.sent.length = 0;
+
+    const ordered = await send({ value: { command: 'shop order mug' } });
+
+    expect(readCard(ordered)).toContain('Ordered “Mug” for 10 credits.');
+    const [order] = await app.database.collections.shopOrders.find({}).toArray();
+    const post = connector.sent.find((sent) => sent.conversationId === channel);
+    expect(post?.body).toMatchObject({
+      text:
+        `New order ${order!.id}: Mug for member aad-ada (10 credits). ` +
+        `Mark it shipped with “admin shop shipped ${order!.id}”.`,
+    });
+    const card = (post!.body as { attachments: { content: Card }[] }).attachments[0]!.content;
+    expectValidAdaptiveCard(card);
   });
 });

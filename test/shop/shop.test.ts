@@ -134,6 +134,12 @@ describe('the shop in Slack', () => {
     const posts = slack.callsTo('/api/chat.postMessage').slice(before);
     expect(posts).toHaveLength(3);
     expect(posts[0]!.body).toMatchObject({ channel: 'C0ORDERS' });
+    const postedId = /^New order (\S+):/.exec(String(posts[0]!.body.text))?.[1];
+    const buyer = stored.find((order) => order.id === postedId);
+    expect(posts[0]!.body.text).toBe(
+      `New order ${buyer!.id}: Hoodie for <@${buyer!.member}> (50 credits). ` +
+        `Mark it shipped with “admin shop shipped ${buyer!.id}”.`,
+    );
     expect(readBlocks((await ask('shop')).blocks)).toContain('*Hoodie* · 50 credits · sold out');
   });
 

@@ -12,12 +12,12 @@ import {
   type LedgerMeasures,
   type OtherMeasures,
 } from './badge-progress.js';
+import type { MemberNotifier } from '../notifications/member-notifier.js';
 import type { FeaturedBadge } from './badge-view.js';
 import type {
   BadgeAward,
   BadgeRepository,
   CompletedChallengeCounter,
-  DirectMessenger,
   MemberLedgerReader,
   StoredBadgeProgress,
 } from './ports.js';
@@ -31,7 +31,8 @@ export interface BadgesOptions {
   counters: Pick<ProfileCounters, 'connectionsOf'>;
   challenges: CompletedChallengeCounter;
   catalog: BadgeCatalog;
-  messenger: DirectMessenger;
+  /** Tells a member of a new badge level directly. */
+  notifier: Pick<MemberNotifier, 'notify'>;
   clock: Clock;
   logger: Logger;
 }
@@ -47,7 +48,7 @@ export type FeatureOutcome =
   { ok: true; featured: string[]; badge: BadgeDefinition } | { ok: false; problem: string };
 
 export function createBadges(options: BadgesOptions) {
-  const { repository, ledger, counters, challenges, catalog, messenger, clock } = options;
+  const { repository, ledger, counters, challenges, catalog, notifier, clock } = options;
   const logger = options.logger.child({ module: 'badges' });
 
   async function catchUp(tenant: string, member: string, from: LedgerMeasures) {
@@ -127,12 +128,12 @@ export function createBadges(options: BadgesOptions) {
   async function announce(award: BadgeAward): Promise<void> {
     const { tenant, member, badge, level } = award;
     logger.info({ tenant, member, badge, level }, 'badge earned');
-    try {
-      await messenger.send(tenant, member, { text: toAnnouncement(award) });
-    } catch (error) {
-      // The award stands; a lost announcement must not undo it or fail the event.
-      logger.warn({ tenant, member, badge, err: error }, 'badge announcement failed');
-    }
+    // The award stands whatever the message does: the notifier logs a failure and goes on.
+    await notifier.notify(tenant, member, {
+      kind: 'notice',
+      message: toAnnouncement(award),
+      actions: [],
+    });
   }
 
   /** Recomputes a member's progress from the whole ledger and records what is missing. */

@@ -46,13 +46,3 @@ export interface MemberLedgerReader {
 export interface CompletedChallengeCounter {
   completedBy(tenant: string, member: string): Promise<number>;
 }
-
-/** A message for one member alone. */
-export interface DirectMessage {
-  text: string;
-}
-
-/** Sends a member a direct message on the member's platform. */
-export interface DirectMessenger {
-  send(tenant: string, member: string, message: DirectMessage): Promise<void>;
-}

@@ -26,5 +26,9 @@ export function createMessengerRegistry(): MessengerRegistry {
     async update(tenant, message, view) {
       await platformOf(tenant)?.update(tenant, message, view);
     },
+
+    async postToChannel(tenant, channel, view) {
+      return (await platformOf(tenant)?.postToChannel(tenant, channel, view)) ?? null;
+    },
   };
 }

@@ -56,6 +56,8 @@ export interface ChatMessenger {
   /** Sends the view to the member directly; null when the platform has no way to reach them. */
   sendToMember(tenant: string, member: string, view: View): Promise<MessageRef | null>;
   update(tenant: string, message: MessageRef, view: View): Promise<void>;
+  /** Posts the view to a channel of the tenant; null when the platform cannot reach it. */
+  postToChannel(tenant: string, channel: string, view: View): Promise<MessageRef | null>;
 }
 
 /** A visit of a referral link, or a sign-up through it. */

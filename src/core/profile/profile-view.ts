@@ -16,7 +16,7 @@ import type { LevelProgress } from '../scoring/levels.js';
 import type { BadgesView, FeaturedBadge } from '../badges/badge-view.js';
 import type { ChallengesView } from '../challenges/challenge-view.js';
 import type { AssignedChallenge } from '../challenges/challenges.js';
-import type { ShopView } from '../shop/shop-view.js';
+import type { ShopOrderView, ShopView } from '../shop/shop-view.js';
 
 /** Points of one category, with its share of the largest category for drawing bars. */
 export interface CategoryBar {
@@ -141,4 +141,5 @@ export type View =
   | BadgesView
   | ChallengesView
   | ShopView
+  | ShopOrderView
   | FailureView;

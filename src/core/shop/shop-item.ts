@@ -1,4 +1,5 @@
 /** The shop (SPEC §8): items bought with credits, each with a limited stock. */
+import type { View } from '../profile/profile-view.js';
 
 export interface ShopItem {
   tenant: string;
@@ -49,5 +50,5 @@ export interface ShopRepository {
 
 /** Posts a message to a channel of the tenant, such as the admins' channel. */
 export interface ChannelPoster {
-  post(tenant: string, channel: string, text: string): Promise<void>;
+  postToChannel(tenant: string, channel: string, view: View): Promise<unknown>;
 }

@@ -12,6 +12,16 @@ export interface ShopItemLine {
   action: CommandAction | null;
 }
 
+/** A new order, as the admins' order channel is told of it. */
+export interface ShopOrderView {
+  kind: 'shop_order';
+  orderId: string;
+  itemName: string;
+  /** The member who ordered, by their platform's user id. */
+  member: string;
+  price: number;
+}
+
 /** `shop`: the items, their price and stock, and the member's credits. */
 export interface ShopView {
   kind: 'shop';

@@ -101,11 +101,12 @@ export function createShop(options: ShopOptions) {
   async function notifyAdmins(order: ShopOrder): Promise<void> {
     const channel = await repository.findOrderChannel(order.tenant);
     if (!channel) return;
-    const text =
-      `New order ${order.id}: ${order.itemName} for <@${order.member}> ` +
-      `(${order.price} credits). Mark it shipped with “admin shop shipped ${order.id}”.`;
+    const { id: orderId, itemName, member, price } = order;
     try {
-      await poster.post(order.tenant, channel, text);
+      await poster.postToChannel(order.tenant, channel, {
+        kind: 'shop_order',
+        ...{ orderId, itemName, member, price },
+      });
     } catch (error) {
       // The order stands; admins also see it with “admin shop orders”.
       logger.warn({ tenant: order.tenant, order: order.id, err: error }, 'order post failed');

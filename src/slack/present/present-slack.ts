@@ -38,6 +38,7 @@ import { RARITY_EMOJI, toFeaturedText } from '../../present/badge-text.js';
 import { presentBadges } from './present-badges.js';
 import { presentChallenges } from './present-challenges.js';
 import { presentShop } from './present-shop.js';
+import { toOrderPostText } from '../../present/shop-text.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
 import { toCategoryChartAltText } from '../../present/chart-text.js';
 
@@ -104,6 +105,11 @@ export function presentSlackMessage(view: View): SlackMessage {
       return presentChallenges(view);
     case 'shop':
       return presentShop(view);
+    case 'shop_order':
+      // A mention shows the member's name, and is no text the member typed.
+      return plain(
+        toOrderPostText({ ...view, itemName: escapeText(view.itemName) }, `<@${view.member}>`),
+      );
     case 'notice':
       return {
         text: view.message,

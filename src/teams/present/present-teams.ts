@@ -37,6 +37,7 @@ import { RARITY_SYMBOLS, toBadgesSummary, toFeaturedText } from '../../present/b
 import { presentBadgesBody } from './present-badges.js';
 import { presentChallengesBody } from './present-challenges.js';
 import { presentShopBody } from './present-shop.js';
+import { toOrderPostText } from '../../present/shop-text.js';
 import { toAssignedChallengeText } from '../../present/challenge-text.js';
 import { toCategoryChartAltText } from '../../present/chart-text.js';
 
@@ -128,6 +129,13 @@ export function presentTeamsMessage(view: View): TeamsMessage {
       };
     case 'shop':
       return { text: view.message ?? 'Shop', card: toCard(presentShopBody(view), view.actions) };
+    case 'shop_order': {
+      const text = toOrderPostText(view, `member ${view.member}`);
+      return {
+        text,
+        card: toCard([{ type: 'TextBlock', text: toCardText(text), wrap: true }], []),
+      };
+    }
     case 'notice':
       return {
         text: view.message,
