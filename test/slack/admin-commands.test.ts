@@ -101,6 +101,19 @@ describe('/mendix admin in Slack', () => {
     expect(dm?.body.channel).toBe('U0EVE');
   });
 
+  it('tells no one of a penalty that took nothing from a member at zero', async () => {
+    expect((await app.services.figures.findTotals(TENANT, 'U0EVE'))?.total).toBe(0);
+    const messagesBefore = slack.callsTo('/api/chat.postMessage').length;
+
+    const answer = await ask('admin penalize <@U0EVE> 5 again', 'U0BOSS');
+
+    expect(answer.text).toBe(
+      'Penalty for Eve: 0 points (again). They had no points left to take, so they were not told.',
+    );
+    expect((await ledgerOf('U0EVE')).at(-1)).toMatchObject({ kind: 'penalty', applied: 0 });
+    expect(slack.callsTo('/api/chat.postMessage')).toHaveLength(messagesBefore);
+  });
+
   it('penalizes silently without a direct message', async () => {
     await postEvents(app.baseUrl, {
       id: 'admin-test-1',
@@ -146,7 +159,8 @@ describe('/mendix admin in Slack', () => {
 
     expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Ledger: Eve' } });
     expect(text).toContain('Total 10 points');
-    expect(text).toMatch(/#5 · .* UTC · Penalty · −5\n_by U0BOSS “gaming”_/);
+    expect(text).toMatch(/#6 · .* UTC · Penalty · −5\n_by U0BOSS “gaming”_/);
+    expect(text).toMatch(/#4 · .* · Penalty · \+0 of −5 · the total does not go below zero/);
     expect(text).toMatch(/#3 · .* · Penalty · −325 of −1,000 · the total does not go below zero/);
     expect(text).toMatch(/#1 · .* · Hackathon won · \+300\n_by U0BOSS “Spring jam”_/);
   });

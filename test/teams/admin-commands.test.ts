@@ -55,11 +55,12 @@ describe('admin commands in Teams', () => {
 
   it('says so when a penalized member never chatted with the bot', async () => {
     await app.services.members.ensure(TENANT, 'aad-zed', new Date());
+    await say(ADMIN, 'admin award <@aad-zed> impact.mvp_status_reached');
 
     const reply = await say(ADMIN, 'admin penalize <@aad-zed> 5 spam');
 
     expect(reply.text).toBe(
-      'Penalty for aad-zed: 0 points (spam). The member could not be told by direct message.',
+      'Penalty for aad-zed: -5 points (spam). The member could not be told by direct message.',
     );
   });
 });

@@ -116,6 +116,8 @@ export function createAdminCommands(options: AdminCommandsOptions): AnswerAdminC
     const name = member.displayName ?? member.userId;
     const taken = `Penalty for ${name}: ${signed(result.applied)} points (${command.reason}).`;
     if (command.silent) return notice(`${taken} Silent: the member was not told.`);
+    // A penalty that took nothing (the total was 0 already) is no news for the member.
+    if (result.applied === 0) return notice(`${taken} ${NOTHING_TAKEN}`);
     const told = await notifier.notify(asker.tenant, member.userId, {
       kind: 'notice',
       message: `An admin took ${Math.abs(result.applied)} points from you: ${command.reason}`,
@@ -187,6 +189,7 @@ const AWARD_EXAMPLES = [
 ];
 
 const NOT_TOLD = 'The member could not be told by direct message.';
+const NOTHING_TAKEN = 'They had no points left to take, so they were not told.';
 
 function toLedgerRow(entry: LedgerEntry, catalog: ActivityCatalog): AdminLedgerRow {
   const label = entry.activity ? (catalog.get(entry.activity)?.label ?? entry.activity) : null;
