@@ -88,7 +88,8 @@ function isCalendarDay(text: string): boolean {
 
 function parseAdd(args: string[]): AdminParse {
   const [credits, startDay, endDay, steps, ...title] = args;
-  if (!credits || !/^[1-9]\d{0,5}$/.test(credits)) return fail('The credits are a whole number.');
+  if (!credits || !/^[1-9]\d{0,5}$/.test(credits))
+    return fail('The credits are a whole number from 1 to 999,999.');
   if (!startDay || !endDay || !isCalendarDay(startDay) || !isCalendarDay(endDay)) {
     return fail('The start and end are days of the calendar, written YYYY-MM-DD.');
   }
@@ -140,8 +141,10 @@ function parseShopAdmin(args: string[]): AdminParse {
 
 function parseShopAdd(args: string[]): AdminParse {
   const [price, stock, ...words] = args;
-  if (!price || !/^[1-9]\d{0,5}$/.test(price)) return fail('The price is a whole number.');
-  if (!stock || !/^[1-9]\d{0,3}$/.test(stock)) return fail('The stock is 1 to 9999.');
+  if (!price || !/^[1-9]\d{0,5}$/.test(price))
+    return fail('The price is a whole number of credits from 1 to 999,999.');
+  if (!stock || !/^[1-9]\d{0,3}$/.test(stock))
+    return fail('The stock is a whole number from 1 to 9,999.');
   const [name = '', description = ''] = words
     .join(' ')
     .split('|')
