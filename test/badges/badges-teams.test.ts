@@ -4,6 +4,7 @@ import { BotFrameworkRecorder } from '../support/bot-framework-recorder.js';
 import { buildEvent } from '../support/events.js';
 import {
   buildActivity,
+  inChannel,
   postActivity,
   TEAMS_TENANT_ID,
   type ActivityOptions,
@@ -136,19 +137,7 @@ describe('badges, challenges and the shop in Teams', () => {
     // The admin chooses the channel from inside it, so the bot knows how to reach it.
     const chosen = await send(
       { text: `admin shop channel ${channel}` },
-      {
-        from,
-        conversation: {
-          id: `${channel};messageid=1700000000000`,
-          conversationType: 'channel',
-          tenantId: TEAMS_TENANT_ID,
-        },
-        channelData: {
-          tenant: { id: TEAMS_TENANT_ID },
-          team: { id: '19:team@thread.tacv2' },
-          channel: { id: channel },
-        },
-      },
+      { from, ...inChannel(channel) },
     );
     expect(readCard(chosen)).toContain(`Orders will be posted to channel ${channel}.`);
     await app.services.credits.bookCredits({

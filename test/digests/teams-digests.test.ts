@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidAdaptiveCard } from '../support/adaptive-cards.js';
 import { BotFrameworkRecorder } from '../support/bot-framework-recorder.js';
 import { ManualClock } from '../support/clock.js';
-import { buildActivity, postActivity, TEAMS_TENANT_ID } from '../support/teams-activities.js';
+import {
+  buildActivity,
+  inChannel,
+  postActivity,
+  TEAMS_TENANT_ID,
+} from '../support/teams-activities.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = `teams:${TEAMS_TENANT_ID}`;
@@ -47,20 +52,7 @@ describe('daily digests in Teams', () => {
     const before = connector.sent.length;
     const activity = buildActivity(
       'message',
-      {
-        serviceUrl: connector.serviceUrl,
-        from,
-        conversation: {
-          id: `${channel};messageid=1700000000000`,
-          conversationType: 'channel',
-          tenantId: TEAMS_TENANT_ID,
-        },
-        channelData: {
-          tenant: { id: TEAMS_TENANT_ID },
-          team: { id: TEAM },
-          channel: { id: channel },
-        },
-      },
+      { serviceUrl: connector.serviceUrl, from, ...inChannel(channel, TEAM) },
       { text },
     );
     expect((await postActivity(app.baseUrl, activity)).status).toBe(200);

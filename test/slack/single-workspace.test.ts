@@ -8,6 +8,7 @@ import { NOT_READY_TEXT, OTHER_WORKSPACE_TEXT } from '../../src/slack/workspace-
 import { ManualClock } from '../support/clock.js';
 import { buildConfig } from '../support/database.js';
 import { RecordingLogger } from '../support/recording-logger.js';
+import { createAsker } from '../support/slack-commands.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import {
   postButtonClick,
@@ -70,7 +71,6 @@ describe('a single-token app and another workspace', () => {
   const slack = new SlackRecorder();
   const logger = new RecordingLogger();
   let started: Started;
-  let count = 0;
 
   beforeAll(async () => {
     await slack.start();
@@ -82,17 +82,9 @@ describe('a single-token app and another workspace', () => {
     await slack.stop();
   });
 
+  const asker = createAsker(slack, () => started.baseUrl, 'own');
   /** Sends `/mendix <text>` from the token's own workspace and returns the posted answer. */
-  async function ask(text: string, userId = ADMIN): Promise<string> {
-    const name = `own-${++count}`;
-    const ack = await postSlashCommand(started.baseUrl, {
-      text,
-      userId,
-      responseUrl: slack.responseUrl(name),
-    });
-    expect(ack.status).toBe(200);
-    return JSON.stringify((await slack.waitFor(`/respond/${name}`)).body);
-  }
+  const ask = async (text: string, userId = ADMIN) => JSON.stringify(await asker(text, userId));
 
   it('answers a command of its own workspace', async () => {
     expect(await ask('profile')).toContain('Ada Admin');

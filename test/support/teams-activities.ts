@@ -35,6 +35,24 @@ export function buildActivity(
   };
 }
 
+/**
+ * Where a message typed in a team's channel comes from: the channel's thread of that message,
+ * and the team and channel in the channel data.
+ */
+export function inChannel(
+  channel: string,
+  team = '19:team@thread.tacv2',
+): Pick<ActivityOptions, 'conversation' | 'channelData'> {
+  return {
+    conversation: {
+      id: `${channel};messageid=1700000000000`,
+      conversationType: 'channel',
+      tenantId: TEAMS_TENANT_ID,
+    },
+    channelData: { tenant: { id: TEAMS_TENANT_ID }, team: { id: team }, channel: { id: channel } },
+  };
+}
+
 /** Posts an activity to the bot and returns the HTTP status and body. */
 export async function postActivity(baseUrl: string, activity: Record<string, unknown>) {
   const response = await fetch(`${baseUrl}/api/messages`, {
