@@ -101,7 +101,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     const scheduler = createScheduler({
       db: database.db,
       leaderboardRefreshSeconds: config.leaderboardRefreshSeconds,
-      refreshLeaderboards: () => services.leaderboards.refreshAll(),
+      refreshLeaderboards: (keepAlive) => services.leaderboards.refreshAll(keepAlive),
       onJobRun: (job, outcome) => metrics.countJobRun(job, outcome),
       digestCheckSeconds: config.digestCheckSeconds,
       postDueDigests: (keepAlive) => digests.runDue(clock.now(), keepAlive),

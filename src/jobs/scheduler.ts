@@ -22,7 +22,8 @@ export interface SchedulerOptions {
   leaderboardRefreshSeconds: number;
   /** Seconds between looks for due digests; a digest goes out at most this late. */
   digestCheckSeconds: number;
-  refreshLeaderboards(): Promise<void>;
+  /** Refreshes the leaderboards, calling `keepAlive` as it goes, like the digests. */
+  refreshLeaderboards(keepAlive: () => Promise<void>): Promise<void>;
   /**
    * Posts the digests that are due; a second run at once posts nothing twice. It calls
    * `keepAlive` as it goes, so that its lock stays its own while it works.
@@ -50,6 +51,14 @@ const POLL_INTERVAL = '5 seconds';
  */
 const DIGEST_LOCK_LIFETIME_MS = 30_000;
 
+/**
+ * The same for the leaderboard refresh, which touches its lock after each tenant: long enough
+ * for one tenant at community scale (about half a minute for 50,000 members), short next to
+ * Agenda's default of ten minutes without a refresh after a crash. Two refreshes at once write
+ * the same boards.
+ */
+const REFRESH_LOCK_LIFETIME_MS = 5 * 60_000;
+
 /** A running digest job touches its lock at most this often. */
 const KEEP_ALIVE_EVERY_MS = 10_000;
 
@@ -62,7 +71,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job scheduler failed'));
 
   const report = { logger, onJobRun: options.onJobRun ?? (() => undefined) };
-  define(agenda, JOB_NAMES.refreshLeaderboards, report, () => options.refreshLeaderboards());
+  define(
+    agenda,
+    JOB_NAMES.refreshLeaderboards,
+    report,
+    (job) => options.refreshLeaderboards(keepAlive(job)),
+    {
+      lockLifetime: REFRESH_LOCK_LIFETIME_MS,
+    },
+  );
   define(agenda, JOB_NAMES.postDigests, report, (job) => options.postDueDigests(keepAlive(job)), {
     lockLifetime: DIGEST_LOCK_LIFETIME_MS,
   });

@@ -191,11 +191,13 @@ export function createLeaderboards(options: LeaderboardsOptions) {
   }
 
   /** Refreshes every tenant's boards, one tenant after another; a failure skips one tenant. */
-  async function refreshAll(): Promise<void> {
+  /** Refreshes every tenant's boards; `keepAlive` is called after each tenant. */
+  async function refreshAll(keepAlive?: () => Promise<void>): Promise<void> {
     for (const tenant of await tenants.listIds()) {
       await refresh(tenant).catch((error: unknown) => {
         logger.error({ tenant, err: error }, 'leaderboard refresh failed');
       });
+      await keepAlive?.();
     }
   }
 
