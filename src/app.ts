@@ -23,6 +23,12 @@ import { createServices, type Services } from './services.js';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-app.js';
 import { createTeamsAdapter } from './teams/teams-adapter.js';
 
+/**
+ * How long a stopping instance waits for acknowledged Slack work and running jobs: inside the
+ * 30 seconds a process manager such as systemd gives by default before it kills.
+ */
+const DRAIN_MS = 20_000;
+
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
@@ -35,7 +41,7 @@ export interface RunningApp {
   services: Services;
   /** Posts the digests due at an instant; the scheduler runs it every minute. */
   digests: PostDigests;
-  /** Stops taking requests, then closes the adapters and the database. */
+  /** Stops taking requests, finishes the work in flight, then closes the database. */
   stop(): Promise<void>;
 }
 
@@ -122,8 +128,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       digests,
       async stop() {
         await closeServer(server);
-        await scheduler.stop();
-        await slack?.stop();
+        await Promise.all([slack?.stop(DRAIN_MS), scheduler.stop(DRAIN_MS)]);
         await database.close();
         logger.info({}, 'stopped');
       },

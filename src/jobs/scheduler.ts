@@ -6,6 +6,7 @@
 import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import type { Db } from 'mongodb';
+import { createInFlight } from '../core/shared/in-flight.js';
 import type { Logger } from '../core/shared/logger.js';
 
 /** Collection that Agenda keeps its jobs in. */
@@ -36,8 +37,11 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   start(): Promise<void>;
-  /** Stops taking jobs and releases the locks of this instance's unfinished ones. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking jobs and waits, up to `drainMs`, for the running ones to finish; the lock of
+   * one still running after that is left to run out, and another instance takes the job.
+   */
+  stop(drainMs: number): Promise<void>;
 }
 
 /** How often an instance looks for due jobs. */
@@ -70,41 +74,45 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   });
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'job scheduler failed'));
 
+  const runs = createInFlight();
+  let stopping = false;
   const report = { logger, onJobRun: options.onJobRun ?? (() => undefined) };
-  define(
-    agenda,
-    JOB_NAMES.refreshLeaderboards,
-    report,
-    (job) => options.refreshLeaderboards(keepAlive(job)),
-    {
-      lockLifetime: REFRESH_LOCK_LIFETIME_MS,
-    },
+  const define = (name: string, lockLifetime: number, run: (job: Job) => Promise<void>) => {
+    agenda.define(
+      name,
+      async (job: Job) => {
+        // A stopping instance starts nothing new: the next interval runs it elsewhere.
+        if (!stopping) await runs.track(runReported(name, report, () => run(job)));
+      },
+      { lockLifetime },
+    );
+  };
+  define(JOB_NAMES.refreshLeaderboards, REFRESH_LOCK_LIFETIME_MS, (job) =>
+    options.refreshLeaderboards(keepAlive(job)),
   );
-  define(agenda, JOB_NAMES.postDigests, report, (job) => options.postDueDigests(keepAlive(job)), {
-    lockLifetime: DIGEST_LOCK_LIFETIME_MS,
-  });
+  define(JOB_NAMES.postDigests, DIGEST_LOCK_LIFETIME_MS, (job) =>
+    options.postDueDigests(keepAlive(job)),
+  );
 
   return {
     async start() {
       await agenda.start();
-      await agenda.every(
-        `${options.leaderboardRefreshSeconds} seconds`,
-        JOB_NAMES.refreshLeaderboards,
-      );
+      const { leaderboardRefreshSeconds, digestCheckSeconds } = options;
+      await agenda.every(`${leaderboardRefreshSeconds} seconds`, JOB_NAMES.refreshLeaderboards);
       // Not at once on start: a restarting instance catches up at its first interval.
-      await agenda.every(
-        `${options.digestCheckSeconds} seconds`,
-        JOB_NAMES.postDigests,
-        undefined,
-        {
-          skipImmediate: true,
-        },
-      );
-      logger.info({ every: options.leaderboardRefreshSeconds }, 'background jobs started');
+      await agenda.every(`${digestCheckSeconds} seconds`, JOB_NAMES.postDigests, undefined, {
+        skipImmediate: true,
+      });
+      const every = { leaderboards: leaderboardRefreshSeconds, digests: digestCheckSeconds };
+      logger.info({ every }, 'background jobs started');
     },
 
-    async stop() {
-      await agenda.stop();
+    async stop(drainMs) {
+      stopping = true;
+      const unfinished = await runs.drain(drainMs);
+      if (unfinished > 0) logger.warn({ unfinished }, 'jobs left running at stop');
+      // Releases the locks this instance holds, of jobs it took but did not run.
+      await agenda.stop(false);
     },
   };
 }
@@ -119,29 +127,21 @@ function keepAlive(job: Job): () => Promise<void> {
   };
 }
 
-/** Defines a job that logs how it went; a failed run is retried at its next interval. */
-function define(
-  agenda: Agenda,
+/** Runs a job and logs how it went; a failed run is retried at its next interval. */
+async function runReported(
   name: string,
   report: { logger: Logger; onJobRun: NonNullable<SchedulerOptions['onJobRun']> },
-  run: (job: Job) => Promise<void>,
-  definition: { lockLifetime?: number } = {},
-): void {
+  run: () => Promise<void>,
+): Promise<void> {
   const { logger, onJobRun } = report;
-  agenda.define(
-    name,
-    async (job: Job) => {
-      const started = Date.now();
-      try {
-        await run(job);
-        onJobRun(name, 'ok');
-        logger.debug({ job: name, ms: Date.now() - started }, 'job done');
-      } catch (error) {
-        onJobRun(name, 'failed');
-        logger.error({ job: name, err: error }, 'job failed');
-        throw error;
-      }
-    },
-    definition,
-  );
+  const started = Date.now();
+  try {
+    await run();
+    onJobRun(name, 'ok');
+    logger.debug({ job: name, ms: Date.now() - started }, 'job done');
+  } catch (error) {
+    onJobRun(name, 'failed');
+    logger.error({ job: name, err: error }, 'job failed');
+    throw error;
+  }
 }

@@ -25,6 +25,7 @@ import { registerMendixCommand } from './mendix-command.js';
 import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
 import { createWorkspaceGuard, type WorkspaceGuard } from './workspace-guard.js';
+import { createInFlight } from '../core/shared/in-flight.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -66,13 +67,18 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   mount(app: Application): void;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests (Socket Mode) and waits, up to `drainMs`, for the work of those
+   * already acknowledged: Slack sends a request once, so work dropped here is lost.
+   */
+  stop(drainMs: number): Promise<void>;
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config } = options;
   const logger = options.logger.child({ module: 'slack' });
   const boltLogger = toBoltLogger(logger);
+  const inFlight = createInFlight();
   const clientOptions = { slackApiUrl: config.apiUrl };
   let receiver: ExpressReceiver | undefined;
   let app: App | undefined;
@@ -134,6 +140,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
 
   function configure(built: App): App {
+    // A listener acknowledges first and works on; a stopping instance finishes that work.
+    built.use(async ({ next }) => {
+      await inFlight.track(next());
+    });
     // Before any listener: a request of another workspace stores nothing and runs nothing.
     if (single) built.use(single.guard.middleware);
     const publishHome = createHomePublisher(options);
@@ -176,8 +186,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
 
-    async stop() {
+    async stop(drainMs) {
       if (config.mode === 'socket') await app?.stop();
+      const unfinished = await inFlight.drain(drainMs);
+      if (unfinished > 0) logger.warn({ unfinished }, 'slack work left unfinished at stop');
     },
   };
 }
