@@ -2,7 +2,7 @@
  * One bot token belongs to one workspace (or one Enterprise Grid organization): in the
  * single-token modes the app answers that workspace only, as Slack's auth.test names it.
  */
-import type { AnyMiddlewareArgs, Authorize, Context, Middleware, webApi } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Authorize, Middleware, webApi } from '@slack/bolt';
 import type { Logger } from '../core/shared/logger.js';
 
 /** What a request from another workspace is told. */
@@ -87,7 +87,7 @@ export function createWorkspaceGuard(options: WorkspaceGuardOptions): WorkspaceG
         WORKSPACE_KEY in args.context
           ? (args.context[WORKSPACE_KEY] as TokenWorkspace | null)
           : await resolve();
-      const request = toRequestWorkspace(args.body, args.context);
+      const request = toRequestWorkspace(args.body);
       if (workspace && serves(workspace, request)) return args.next();
 
       const fields = { team: request.teamId, enterprise: request.enterpriseId };
@@ -124,20 +124,17 @@ interface RequestBody {
   enterprise_id?: unknown;
   team?: { id?: unknown } | null;
   enterprise?: { id?: unknown } | null;
-  user?: { team_id?: unknown } | null;
 }
 
 /**
- * The team and enterprise a request comes from, read from the body the way the listeners read
- * it to name the tenant; Bolt's context fills what the body leaves out.
+ * The team and enterprise a request comes from, read from the body exactly as the listeners
+ * read them to name the tenant (commands and events at the top, clicks and forms nested).
  */
-function toRequestWorkspace(body: unknown, context: Context) {
+function toRequestWorkspace(body: unknown) {
   const ids = (body ?? {}) as RequestBody;
-  const teamId = toId(ids.team_id) ?? toId(ids.team?.id) ?? toId(ids.user?.team_id);
-  const enterpriseId = toId(ids.enterprise_id) ?? toId(ids.enterprise?.id);
   return {
-    teamId: teamId ?? toId(context.teamId),
-    enterpriseId: enterpriseId ?? toId(context.enterpriseId),
+    teamId: toId(ids.team_id) ?? toId(ids.team?.id),
+    enterpriseId: toId(ids.enterprise_id) ?? toId(ids.enterprise?.id),
   };
 }
 
@@ -145,13 +142,18 @@ function toId(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** An org-wide install serves every team of its enterprise; any other, its own team. */
+/**
+ * Whether the request is the token's: it names the token's tenant, as the listeners will name
+ * it (`slack:<enterprise or team>`), and, short of an org-wide install, which serves every team
+ * of its enterprise, the token's own team.
+ */
 function serves(
   workspace: TokenWorkspace,
   request: { teamId: string | null; enterpriseId: string | null },
 ): boolean {
-  if (workspace.isEnterpriseInstall) return request.enterpriseId === workspace.enterpriseId;
-  return request.teamId !== null && request.teamId === workspace.teamId;
+  const named = request.enterpriseId ?? request.teamId;
+  if (named === null || `slack:${named}` !== tenantOf(workspace)) return false;
+  return workspace.isEnterpriseInstall || request.teamId === workspace.teamId;
 }
 
 /**

@@ -177,6 +177,29 @@ describe('a single-token app and another workspace', () => {
     expect(await findStoredNaming(started.app, 'U0STRANGER')).toEqual([]);
   });
 
+  it('refuses its own team id under another enterprise, which would be another tenant', async () => {
+    const command = await sendCommand(started.baseUrl, {
+      text: 'profile',
+      userId: 'U0ENT',
+      enterpriseId: 'E0OTHER',
+      responseUrl: slack.responseUrl('own-team-other-enterprise'),
+    });
+    const click = await postButtonClick(started.baseUrl, {
+      userId: 'U0ENT',
+      enterpriseId: 'E0OTHER',
+      actionId: 'run_command_0',
+      value: 'stats',
+      responseUrl: slack.responseUrl('own-team-other-enterprise-click'),
+    });
+
+    expect(command.json).toEqual({ response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT });
+    expect(click.status).toBe(200);
+    const clicked = (await slack.waitFor('/respond/own-team-other-enterprise-click')).body;
+    expect(clicked).toMatchObject({ text: OTHER_WORKSPACE_TEXT });
+    expect(await findStoredNaming(started.app, 'E0OTHER')).toEqual([]);
+    expect(await findStoredNaming(started.app, 'U0ENT')).toEqual([]);
+  });
+
   it('still runs a button of its own workspace', async () => {
     const click = await postButtonClick(started.baseUrl, {
       userId: ADMIN,
@@ -304,5 +327,55 @@ describe('a single-token app installed org-wide on Enterprise Grid', () => {
     }
     expect(await findStoredNaming(started.app, 'U0STRANGER')).toEqual([]);
     expect(await findStoredNaming(started.app, 'E0ELSE')).toEqual([]);
+  });
+});
+
+describe('a single-token app of one workspace inside Enterprise Grid', () => {
+  const slack = new SlackRecorder();
+  const logger = new RecordingLogger();
+  let started: Started;
+
+  beforeAll(async () => {
+    await slack.start();
+    slack.answers.set('/api/auth.test', {
+      ok: true,
+      user_id: 'UBOT',
+      bot_id: 'BBOT',
+      team_id: 'T0TEST',
+      enterprise_id: 'E0ORG',
+      is_enterprise_install: false,
+    });
+    started = await startSingleTokenApp(slack, logger);
+  });
+  afterAll(async () => {
+    await started?.app.stop();
+    await slack.stop();
+  });
+
+  it('answers its team as the enterprise’s tenant, and nothing that would split it', async () => {
+    await postSlashCommand(started.baseUrl, {
+      text: 'profile',
+      userId: 'U0GRID',
+      enterpriseId: 'E0ORG',
+      responseUrl: slack.responseUrl('grid-own'),
+    });
+    expect(JSON.stringify((await slack.waitFor('/respond/grid-own')).body)).toContain('level 0');
+
+    for (const input of [
+      { teamId: 'T0TEST', responseUrl: slack.responseUrl('grid-no-enterprise') },
+      { teamId: 'T0SISTER', enterpriseId: 'E0ORG', responseUrl: slack.responseUrl('grid-sister') },
+    ]) {
+      const answer = await sendCommand(started.baseUrl, {
+        text: 'profile',
+        userId: 'U0G2',
+        ...input,
+      });
+      expect(answer.json).toEqual({ response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT });
+    }
+
+    const members = await started.app.database.collections.members.find({}).toArray();
+    expect(members.map((member) => [member.tenant, member.userId])).toEqual([
+      ['slack:E0ORG', 'U0GRID'],
+    ]);
   });
 });

@@ -92,6 +92,7 @@ export async function postButtonClick(
     responseUrl?: string;
     container?: Record<string, unknown>;
     teamId?: string;
+    enterpriseId?: string;
   },
 ): Promise<Response> {
   const payload = {
@@ -110,7 +111,7 @@ export async function postButtonClick(
     },
     trigger_id: '123.456.def',
     team: { id: input.teamId ?? 'T0TEST', domain: 'test' },
-    enterprise: null,
+    enterprise: input.enterpriseId ? { id: input.enterpriseId, name: 'Org' } : null,
     is_enterprise_install: false,
     response_url: input.responseUrl,
     actions: [
