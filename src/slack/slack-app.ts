@@ -26,6 +26,7 @@ import { registerSourceEvents } from './source-events.js';
 import { createSlackMessenger } from './slack-messenger.js';
 import { createWorkspaceGuard, type WorkspaceGuard } from './workspace-guard.js';
 import { createInFlight } from '../core/shared/in-flight.js';
+import { refuseFutureRequests } from './request-freshness.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -169,7 +170,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     mount(expressApp) {
-      if (config.mode !== 'socket') app = configure(build(expressApp));
+      if (config.mode === 'socket') return;
+      expressApp.use(SLACK_EVENTS_PATH, refuseFutureRequests(logger));
+      app = configure(build(expressApp));
     },
 
     async start() {

@@ -219,6 +219,19 @@ describe('/mendix in Slack', () => {
     expect(slack.callsTo('/respond/forged')).toHaveLength(0);
   });
 
+  it('refuses a correctly signed request dated more than five minutes ahead', async () => {
+    const response = await postSlashCommand(
+      app.baseUrl,
+      { text: 'profile', userId: 'U0FUTURE', responseUrl: slack.responseUrl('future') },
+      { timestamp: Math.floor(Date.now() / 1000) + 400 },
+    );
+
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('The request timestamp is in the future.');
+    expect(await app.services.members.findByUserId(TENANT, 'U0FUTURE')).toBeNull();
+    expect(slack.callsTo('/respond/future')).toHaveLength(0);
+  });
+
   it('refuses a correctly signed request that is too old to be fresh', async () => {
     const response = await postSlashCommand(
       app.baseUrl,
