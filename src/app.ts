@@ -180,12 +180,22 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** A readiness probe must answer soon: a database that hangs counts as unreachable. */
+const READY_TIMEOUT_MS = 2_000;
+
 async function isReachable(database: Database): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>(
+    (resolve) => (timer = setTimeout(resolve, READY_TIMEOUT_MS, false)),
+  );
+  const ping = database.db.command({ ping: 1 }, { timeoutMS: READY_TIMEOUT_MS }).then(
+    () => true,
+    () => false,
+  );
   try {
-    await database.db.command({ ping: 1 });
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

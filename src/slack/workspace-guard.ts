@@ -27,6 +27,7 @@ export interface WorkspaceGuardOptions {
   botToken: string;
   /** A Web API client with the bot token, for auth.test. */
   client: webApi.WebClient;
+  /** The Slack adapter's logger (module slack). */
   logger: Logger;
 }
 
@@ -42,7 +43,7 @@ export interface WorkspaceGuard {
 const WORKSPACE_KEY = 'tokenWorkspace';
 
 export function createWorkspaceGuard(options: WorkspaceGuardOptions): WorkspaceGuard {
-  const logger = options.logger.child({ module: 'slack' });
+  const { logger } = options;
   let known: TokenWorkspace | null = null;
   let pending: Promise<TokenWorkspace | null> | null = null;
 
