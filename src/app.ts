@@ -15,6 +15,7 @@ import { createPostDigests, type PostDigests } from './core/digests/post-digests
 import { createDigestChannels } from './jobs/digest-channels.js';
 import { createReferralRouter } from './http/referral-router.js';
 import { createChartRouter } from './http/chart-router.js';
+import { createMetricsRouter } from './http/metrics-router.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { toOutcome, toSurface } from './metrics/metrics.js';
 import { createSlackDigestChannel } from './slack/digest-channel.js';
@@ -66,9 +67,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       onResponse: (path, status) => metrics.countRequest(toSurface(path), toOutcome(status)),
       mounts: [
         (app) =>
-          app.get('/metrics', async (_request, response) => {
-            response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-          }),
+          app.use(createMetricsRouter({ registry: metrics.registry, token: config.metricsToken })),
         (app) =>
           app.use(
             createIntakeRouter({ sources: config.intakeSources, ...services, clock, logger }),

@@ -122,6 +122,9 @@ const environmentSchema = z.object({
   CHALLENGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  METRICS_TOKEN: optionalText.pipe(
+    z.string().min(16, 'has at least 16 characters, e.g. openssl rand -hex 32').optional(),
+  ),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -183,6 +186,8 @@ export interface Config {
   challengeGraceDays: number;
   logLevel: Environment['LOG_LEVEL'];
   logFormat: 'json' | 'pretty';
+  /** The bearer token `/metrics` asks for; null serves it to anyone who reaches the port. */
+  metricsToken: string | null;
 }
 
 /** Every problem found in the environment, one line each. */
@@ -225,6 +230,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     challengeGraceDays: env.CHALLENGE_GRACE_DAYS,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }
 

@@ -56,4 +56,28 @@ describe('/metrics', () => {
 
     expect(text).toMatch(/^profile_bot_process_resident_memory_bytes \d+/m);
   });
+
+  describe('with a token', () => {
+    const TOKEN = 'metrics-token-0123456789abcdef';
+    let guarded: TestApp;
+
+    beforeAll(async () => {
+      guarded = await startTestApp({ METRICS_TOKEN: TOKEN });
+    });
+    afterAll(async () => {
+      await guarded?.stop();
+    });
+
+    it('answers only a scraper that sends it as a bearer token', async () => {
+      const url = `${guarded.baseUrl}/metrics`;
+      const without = await fetch(url);
+      const wrong = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}x` } });
+      const right = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+
+      expect([without.status, wrong.status, right.status]).toEqual([401, 401, 200]);
+      expect(without.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await wrong.text()).not.toContain('profile_bot_');
+      expect(await right.text()).toContain('profile_bot_http_requests_total');
+    });
+  });
 });
