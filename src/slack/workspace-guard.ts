@@ -167,6 +167,12 @@ async function refuse(args: AnyMiddlewareArgs, text: string): Promise<void> {
     await args.ack({ response_type: 'ephemeral', text });
     return;
   }
+  if ((args.body as { type?: unknown }).type === 'view_submission' && 'ack' in args) {
+    // A submitted form has no response_url: the modal itself shows why nothing was saved.
+    const ack = args.ack as (response: object) => Promise<void>;
+    await ack({ response_action: 'update', view: toRefusalModal(text) });
+    return;
+  }
   if ('ack' in args && typeof args.ack === 'function') {
     await (args.ack as () => Promise<void>)();
   }
@@ -176,4 +182,14 @@ async function refuse(args: AnyMiddlewareArgs, text: string): Promise<void> {
       () => undefined,
     );
   }
+}
+
+/** A modal that says why the submission was not taken, with a button to close it. */
+function toRefusalModal(text: string) {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Not saved' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'plain_text', text } }],
+  };
 }

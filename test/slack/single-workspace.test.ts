@@ -9,6 +9,7 @@ import { ManualClock } from '../support/clock.js';
 import { buildConfig } from '../support/database.js';
 import { RecordingLogger } from '../support/recording-logger.js';
 import { createAsker } from '../support/slack-commands.js';
+import { postViewSubmission } from '../support/slack-interactions.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import {
   postButtonClick,
@@ -198,6 +199,25 @@ describe('a single-token app and another workspace', () => {
     expect(clicked).toMatchObject({ text: OTHER_WORKSPACE_TEXT });
     expect(await findStoredNaming(started.app, 'E0OTHER')).toEqual([]);
     expect(await findStoredNaming(started.app, 'U0ENT')).toEqual([]);
+  });
+
+  it('refuses a form of another workspace in the modal, saving nothing', async () => {
+    const answer = await postViewSubmission(started.baseUrl, {
+      userId: 'U0STRANGER',
+      teamId: OTHER.team,
+      metadata: { form: 'settings', key: 'other-form' },
+      values: { title: 'Intruder' },
+    });
+
+    expect(answer).toMatchObject({
+      status: 200,
+      json: {
+        response_action: 'update',
+        view: { blocks: [{ text: { text: OTHER_WORKSPACE_TEXT } }] },
+      },
+    });
+    expect(await findStoredNaming(started.app, 'U0STRANGER')).toEqual([]);
+    expect(await findStoredNaming(started.app, 'Intruder')).toEqual([]);
   });
 
   it('still runs a button of its own workspace', async () => {
