@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../support/events.js';
-import { buildSubscription, readSlackMessage } from '../support/digest-fixtures.js';
+import {
+  buildSubscription,
+  dayOf,
+  markerIdOf,
+  readSlackMessage,
+} from '../support/digest-fixtures.js';
 import { ManualClock } from '../support/clock.js';
+import {
+  toDigestKey,
+  type DigestSubscription,
+} from '../../src/core/digests/digest-subscription.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -219,8 +228,7 @@ describe('daily digests in Slack', () => {
     await app.services.digestSubscriptions.save(subscription);
     // An instance claimed the digest at 09:00 and stopped before posting it.
     await app.services.digestPosts.claim({
-      subscriptionId: subscription.id,
-      day: '2026-12-08',
+      ...dayOf(subscription, '2026-12-08'),
       attempt: 1,
       owner: 'crashed-instance',
       claimedAt: new Date('2026-12-08T08:00:00Z'),
@@ -235,16 +243,19 @@ describe('daily digests in Slack', () => {
     await runBoth('2026-12-08T08:06:00Z');
     expect(postsTo('C0CRASH')).toHaveLength(1);
     expect(
-      await app.services.digestPosts.latestAttempt(subscription.id, '2026-12-08'),
+      await app.services.digestPosts.latestAttempt(dayOf(subscription, '2026-12-08')),
     ).toMatchObject({ attempt: 2 });
   });
 
   /** An attempt of an instance that died while Slack was taking its post. */
-  async function claimAsDiedWhileSending(subscriptionId: string, day: string, at: string) {
+  async function claimAsDiedWhileSending(
+    subscription: DigestSubscription,
+    day: string,
+    at: string,
+  ) {
     const claimedAt = new Date(at);
     const attempt = {
-      subscriptionId,
-      day,
+      ...dayOf(subscription, day),
       attempt: 1,
       owner: 'killed-instance',
       claimedAt,
@@ -255,13 +266,13 @@ describe('daily digests in Slack', () => {
     await app.services.digestPosts.markSending(attempt, claimedAt);
   }
 
-  const markerOf = (subscriptionId: string, day: string) =>
-    app.database.collections.digestPosts.findOne({ _id: `digest|${subscriptionId}|${day}|posted` });
+  const markerOf = (subscription: DigestSubscription, day: string) =>
+    app.database.collections.digestPosts.findOne({ _id: markerIdOf(subscription, day) });
 
   it('does not post again a digest that a dead instance got into the channel', async () => {
     const subscription = buildSubscription(TENANT, 'C0TOOK', '2026-12-09T06:00:00Z');
     await app.services.digestSubscriptions.save(subscription);
-    await claimAsDiedWhileSending(subscription.id, '2026-12-09', '2026-12-09T08:00:00Z');
+    await claimAsDiedWhileSending(subscription, '2026-12-09', '2026-12-09T08:00:00Z');
     // Slack took that post: it is in the channel with the digest's key.
     slack.posted.push({
       channel: 'C0TOOK',
@@ -269,7 +280,7 @@ describe('daily digests in Slack', () => {
       text: 'Daily digest',
       metadata: {
         event_type: 'community_profile_digest',
-        event_payload: { key: `${subscription.id}|2026-12-09` },
+        event_payload: { key: toDigestKey(dayOf(subscription, '2026-12-09')) },
       },
     });
 
@@ -283,7 +294,7 @@ describe('daily digests in Slack', () => {
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.body).toMatchObject({ include_all_metadata: 'true' });
     expect(Number(lookups[0]!.body.oldest)).toBe(Date.parse('2026-12-09T07:59:00Z') / 1000);
-    expect(await markerOf(subscription.id, '2026-12-09')).toMatchObject({ how: 'found' });
+    expect(await markerOf(subscription, '2026-12-09')).toMatchObject({ how: 'found' });
     const stored = await app.services.digestSubscriptions.find(TENANT, 'C0TOOK');
     expect(stored!.lastDay).toBe('2026-12-09');
   });
@@ -296,7 +307,7 @@ describe('daily digests in Slack', () => {
     await waitForCall((call) => call.body.channel === 'C0LOST');
     release('drop');
     await run;
-    expect(await markerOf(subscription.id, '2026-12-10')).toBeNull();
+    expect(await markerOf(subscription, '2026-12-10')).toBeNull();
 
     await runBoth('2026-12-10T08:01:10Z');
 
@@ -304,20 +315,20 @@ describe('daily digests in Slack', () => {
     expect(
       slack.callsTo('/api/conversations.history').filter((c) => c.body.channel === 'C0LOST'),
     ).toHaveLength(1);
-    expect(await markerOf(subscription.id, '2026-12-10')).toMatchObject({ how: 'posted' });
+    expect(await markerOf(subscription, '2026-12-10')).toMatchObject({ how: 'posted' });
   });
 
   it('leaves a maybe-posted digest alone when the channel’s history is refused', async () => {
     const subscription = buildSubscription(TENANT, 'C0NOSCOPE', '2026-12-12T06:00:00Z');
     await app.services.digestSubscriptions.save(subscription);
-    await claimAsDiedWhileSending(subscription.id, '2026-12-12', '2026-12-12T08:00:00Z');
+    await claimAsDiedWhileSending(subscription, '2026-12-12', '2026-12-12T08:00:00Z');
     slack.queue('/api/conversations.history', { body: { ok: false, error: 'missing_scope' } });
 
     await runBoth('2026-12-12T08:05:00Z');
     await runBoth('2026-12-13T07:00:00Z');
 
     expect(postsTo('C0NOSCOPE')).toHaveLength(0);
-    expect(await markerOf(subscription.id, '2026-12-12')).toMatchObject({ how: 'not_reposted' });
+    expect(await markerOf(subscription, '2026-12-12')).toMatchObject({ how: 'not_reposted' });
 
     // The next day is a day like any other.
     await runBoth('2026-12-13T08:00:00Z');
@@ -392,6 +403,7 @@ describe('daily digests in Slack', () => {
     );
 
     for (let t = Date.parse('2026-10-24T18:00:00Z'); t <= Date.parse('2026-10-27T00:00:00Z');) {
+      clock.set(new Date(t));
       await app.digests.runDue(new Date(t));
       t += 30 * 60_000;
     }
