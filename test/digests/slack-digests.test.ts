@@ -61,11 +61,12 @@ describe('daily digests in Slack', () => {
     await slack.stop();
   });
 
-  async function ask(text: string, userId: string) {
+  async function ask(text: string, userId: string, channelId?: string) {
     const name = `digest-${++commandCount}`;
     const ack = await postSlashCommand(app.baseUrl, {
       text,
       userId,
+      ...(channelId ? { channelId } : {}),
       responseUrl: slack.responseUrl(name),
     });
     expect(ack.status).toBe(200);
@@ -147,6 +148,13 @@ describe('daily digests in Slack', () => {
     );
     expect(await ask('digest list', 'U01')).toContain('Only admins');
 
+    expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
+  });
+
+  it('refuses to subscribe a direct message and stores nothing', async () => {
+    expect(await ask('digest subscribe all 09:00', 'UADMIN', 'D0DIRECT')).toBe(
+      'Run “digest subscribe” in the channel that should get the digest.',
+    );
     expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
   });
 
@@ -432,6 +440,96 @@ describe('daily digests in Slack', () => {
     const text = readSlackMessage(postsTo('C0WINDOW')[0]!);
     expect(text).toContain('Points earned 21 Nov – 20 Dec');
     expect(text).toMatch(/\*\d+\.\* Member U09 · 25$/m);
+  });
+
+  it('gives a channel re-subscribed in another zone one digest per local day', async () => {
+    clock.set('2026-12-24T01:00:00Z');
+    await ask('digest subscribe all 01:53 UTC', 'UADMIN', 'C0DIG');
+    await runBoth('2026-12-24T01:53:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(1);
+
+    // 18:00 on 23 December in Los Angeles: the digest of 17:53 there was that day's.
+    clock.set('2026-12-24T02:00:00Z');
+    expect(await ask('digest subscribe all 18:01 America/Los_Angeles', 'UADMIN', 'C0DIG')).toBe(
+      'This channel gets the Everyone digest every day at 18:01 (America/Los_Angeles), first ' +
+        'on 2026-12-24.',
+    );
+    // The climbers of the next digest count from the last one.
+    expect(await app.services.digestSubscriptions.find(TENANT, 'C0DIG')).toMatchObject({
+      lastPostedAt: new Date('2026-12-24T01:53:00Z'),
+      snapshot: expect.any(Array),
+    });
+
+    await runBoth('2026-12-24T02:01:00Z');
+    await runBoth('2026-12-24T03:00:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(1);
+
+    // 18:01 on 24 December in Los Angeles, although the UTC subscription posted its 24 December.
+    await runBoth('2026-12-25T02:01:00Z');
+    await runBoth('2026-12-25T02:02:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(2);
+    expect(readSlackMessage(postsTo('C0DIG')[1]!)).toContain('Daily digest: Everyone · Thu 24 Dec');
+  });
+
+  it('does not post again today when re-subscribed after today’s digest', async () => {
+    clock.set('2026-12-26T07:00:00Z');
+    await ask('digest subscribe all 09:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN');
+    await runBoth('2026-12-26T08:00:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(1);
+
+    clock.set('2026-12-26T08:30:00Z');
+    expect(await ask('digest subscribe all 09:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN')).toContain(
+      'first on 2026-12-27.',
+    );
+    // Nor with a later time that has not come yet today.
+    expect(await ask('digest subscribe all 10:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN')).toContain(
+      'first on 2026-12-27.',
+    );
+    await runBoth('2026-12-26T09:00:00Z');
+    await runBoth('2026-12-26T12:00:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(1);
+
+    await runBoth('2026-12-27T09:00:00Z');
+    await runBoth('2026-12-27T09:01:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(2);
+  });
+
+  it('times claims and retries when each subscription is handled, not at the run’s start', async () => {
+    const hang = buildSubscription(TENANT, 'C0HANG', '2026-12-28T06:00:00Z');
+    const busy = buildSubscription(TENANT, 'C0R429', '2026-12-28T06:00:00Z');
+    await app.services.digestSubscriptions.save(hang);
+    await app.services.digestSubscriptions.save(busy);
+    // C0HANG is handled first; its post gets no answer for ten seconds.
+    const release = slack.hold('/api/chat.postMessage', (call) => call.body.channel === 'C0HANG');
+    slack.queue('/api/chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '20' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+
+    clock.set('2026-12-28T08:00:00Z');
+    const run = app.digests.runDue(clock.now());
+    await waitForCall((call) => call.body.channel === 'C0HANG');
+    clock.advance(10_000);
+    release('drop');
+    await run;
+
+    const handledAt = new Date('2026-12-28T08:00:10Z');
+    expect(await app.services.digestPosts.latestAttempt(dayOf(busy, '2026-12-28'))).toMatchObject({
+      claimedAt: handledAt,
+      retryAt: new Date('2026-12-28T08:00:30Z'),
+    });
+    expect(await app.services.digestPosts.latestAttempt(dayOf(hang, '2026-12-28'))).toMatchObject({
+      claimedAt: new Date('2026-12-28T08:00:00Z'),
+      sendingAt: new Date('2026-12-28T08:00:00Z'),
+      retryAt: new Date('2026-12-28T08:01:10Z'),
+    });
+
+    await runBoth('2026-12-28T08:00:25Z');
+    expect(postsTo('C0R429')).toHaveLength(1);
+    await runBoth('2026-12-28T08:00:30Z');
+    expect(postsTo('C0R429')).toHaveLength(2);
+    expect(await markerOf(busy, '2026-12-28')).toMatchObject({ how: 'posted' });
   });
 
   /** Both instances run the digest job at the same instant. */

@@ -70,11 +70,8 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     occurrence: DigestOccurrence,
     runAt: Date,
   ): Promise<DigestAttempt | null> {
-    const day = {
-      subscriptionId: subscription.id,
-      revision: toRevision(subscription),
-      ...occurrence,
-    };
+    const revision = toRevision(subscription);
+    const day = { subscriptionId: subscription.id, revision, day: occurrence.day };
     if (await posts.isPosted(day)) return null;
 
     const latest = await posts.latestAttempt(day);
@@ -83,9 +80,7 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
 
     const lateness = now.getTime() - occurrence.scheduledAt.getTime();
     const attempt: DigestAttempt = {
-      subscriptionId: day.subscriptionId,
-      revision: day.revision,
-      day: occurrence.day,
+      ...day,
       attempt: (latest?.attempt ?? 0) + 1,
       owner,
       claimedAt: now,
