@@ -101,6 +101,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       }),
       compose: services.composeDigest,
       owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      clock,
       logger,
     });
     const scheduler = createScheduler({

@@ -159,6 +159,8 @@ export type DigestSubscriptionDocument = Omit<DigestSubscription, 'id'> & { _id:
 export interface DigestPostDocument {
   _id: string;
   subscriptionId: string;
+  /** The subscription's revision: its createdAt in milliseconds. */
+  revision?: string;
   day: string;
   attempt?: number;
   owner?: string;

@@ -5,6 +5,7 @@
  */
 import type {
   DigestAttempt,
+  DigestDay,
   DigestPostRepository,
   DigestSubscription,
   DigestSubscriptionRepository,
@@ -53,9 +54,10 @@ export function createDigestSubscriptionRepository(
       return documents.map(toSubscription);
     },
 
-    async recordPosted(id, posted) {
+    async recordPosted({ id, createdAt }, posted) {
+      // A post that settles after the channel re-subscribed belongs to the replaced revision.
       await digestSubscriptions.updateOne(
-        { _id: id },
+        { _id: id, createdAt },
         { $set: { lastDay: posted.day, lastPostedAt: posted.postedAt, snapshot: posted.snapshot } },
       );
     },
@@ -71,19 +73,19 @@ export function createDigestSubscriptionRepository(
 
 export function createDigestPostRepository(collections: Collections): DigestPostRepository {
   const { digestPosts } = collections;
-  const keyOf = (subscriptionId: string, day: string, part: string | number) =>
-    `digest|${subscriptionId}|${day}|${part}`;
+  const keyOf = (day: DigestDay, part: string | number) =>
+    `digest|${day.subscriptionId}|${day.revision}|${day.day}|${part}`;
 
   return {
-    async isPosted(subscriptionId, day) {
-      return (await digestPosts.findOne({ _id: keyOf(subscriptionId, day, POSTED) })) !== null;
+    async isPosted(day) {
+      return (await digestPosts.findOne({ _id: keyOf(day, POSTED) })) !== null;
     },
 
-    async latestAttempt(subscriptionId, day) {
+    async latestAttempt(day) {
       // Attempts are numbered from 1 without gaps; each is read by its `_id`.
       let latest: DigestPostDocument | null = null;
       for (let attempt = 1; ; attempt++) {
-        const found = await digestPosts.findOne({ _id: keyOf(subscriptionId, day, attempt) });
+        const found = await digestPosts.findOne({ _id: keyOf(day, attempt) });
         if (!found) return latest && toAttempt(latest);
         latest = found;
       }
@@ -91,7 +93,7 @@ export function createDigestPostRepository(collections: Collections): DigestPost
 
     async claim(attempt) {
       try {
-        const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+        const _id = keyOf(attempt, attempt.attempt);
         await digestPosts.insertOne({ _id, ...attempt });
         return true;
       } catch (error) {
@@ -101,12 +103,12 @@ export function createDigestPostRepository(collections: Collections): DigestPost
     },
 
     async markSending(attempt, sendingAt) {
-      const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+      const _id = keyOf(attempt, attempt.attempt);
       await digestPosts.updateOne({ _id, owner: attempt.owner }, { $set: { sendingAt } });
     },
 
     async defer(attempt, retryAt, sent) {
-      const _id = keyOf(attempt.subscriptionId, attempt.day, attempt.attempt);
+      const _id = keyOf(attempt, attempt.attempt);
       const update =
         sent === 'no'
           ? { $set: { retryAt }, $unset: { sendingAt: '' as const } }
@@ -114,12 +116,13 @@ export function createDigestPostRepository(collections: Collections): DigestPost
       await digestPosts.updateOne({ _id, owner: attempt.owner }, update);
     },
 
-    async markPosted(subscriptionId, day, postedAt, how = 'posted') {
+    async markPosted(day, postedAt, how = 'posted') {
       try {
         await digestPosts.insertOne({
-          _id: keyOf(subscriptionId, day, POSTED),
-          subscriptionId,
-          day,
+          _id: keyOf(day, POSTED),
+          subscriptionId: day.subscriptionId,
+          revision: day.revision,
+          day: day.day,
           postedAt,
           how,
         });
@@ -138,6 +141,7 @@ function toSubscription(document: DigestSubscriptionDocument): DigestSubscriptio
 function toAttempt(document: DigestPostDocument): DigestAttempt {
   return {
     subscriptionId: document.subscriptionId,
+    revision: document.revision ?? '',
     day: document.day,
     attempt: document.attempt ?? 1,
     owner: document.owner ?? '',

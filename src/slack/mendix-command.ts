@@ -53,7 +53,9 @@ export function registerMendixCommand(app: App, options: MendixCommandOptions): 
       if (SHARED_CHANNEL.test(command.channel_id ?? '')) {
         await options.connections.recordChannel(tenant, userId, command.channel_id);
       }
-      const channelId = typeof command.channel_id === 'string' ? command.channel_id : null;
+      // A direct message (D…) is no channel: commands there answer as in a direct chat.
+      const channel = typeof command.channel_id === 'string' ? command.channel_id : '';
+      const channelId = channel === '' || channel.startsWith('D') ? null : channel;
       const view = await options.answerCommand({ tenant, userId, channelId }, text);
       if (view.kind === 'form') {
         await client.views.open({ trigger_id: command.trigger_id, view: presentSlackModal(view) });

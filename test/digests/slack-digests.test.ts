@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../support/events.js';
-import { buildSubscription, readSlackMessage } from '../support/digest-fixtures.js';
+import {
+  buildSubscription,
+  dayOf,
+  markerIdOf,
+  readSlackMessage,
+} from '../support/digest-fixtures.js';
 import { ManualClock } from '../support/clock.js';
+import {
+  toDigestKey,
+  type DigestSubscription,
+} from '../../src/core/digests/digest-subscription.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -52,11 +61,12 @@ describe('daily digests in Slack', () => {
     await slack.stop();
   });
 
-  async function ask(text: string, userId: string) {
+  async function ask(text: string, userId: string, channelId?: string) {
     const name = `digest-${++commandCount}`;
     const ack = await postSlashCommand(app.baseUrl, {
       text,
       userId,
+      ...(channelId ? { channelId } : {}),
       responseUrl: slack.responseUrl(name),
     });
     expect(ack.status).toBe(200);
@@ -141,6 +151,13 @@ describe('daily digests in Slack', () => {
     expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
   });
 
+  it('refuses to subscribe a direct message and stores nothing', async () => {
+    expect(await ask('digest subscribe all 09:00', 'UADMIN', 'D0DIRECT')).toBe(
+      'Run “digest subscribe” in the channel that should get the digest.',
+    );
+    expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
+  });
+
   it('posts at the local time, once, even with two instances running the job at once', async () => {
     await award('U01', 'learning.rapid_course_attended', '2026-12-02T10:00:00Z');
     await award('U02', 'impact.hackathon_won', '2026-12-02T10:00:00Z');
@@ -219,8 +236,7 @@ describe('daily digests in Slack', () => {
     await app.services.digestSubscriptions.save(subscription);
     // An instance claimed the digest at 09:00 and stopped before posting it.
     await app.services.digestPosts.claim({
-      subscriptionId: subscription.id,
-      day: '2026-12-08',
+      ...dayOf(subscription, '2026-12-08'),
       attempt: 1,
       owner: 'crashed-instance',
       claimedAt: new Date('2026-12-08T08:00:00Z'),
@@ -235,16 +251,19 @@ describe('daily digests in Slack', () => {
     await runBoth('2026-12-08T08:06:00Z');
     expect(postsTo('C0CRASH')).toHaveLength(1);
     expect(
-      await app.services.digestPosts.latestAttempt(subscription.id, '2026-12-08'),
+      await app.services.digestPosts.latestAttempt(dayOf(subscription, '2026-12-08')),
     ).toMatchObject({ attempt: 2 });
   });
 
   /** An attempt of an instance that died while Slack was taking its post. */
-  async function claimAsDiedWhileSending(subscriptionId: string, day: string, at: string) {
+  async function claimAsDiedWhileSending(
+    subscription: DigestSubscription,
+    day: string,
+    at: string,
+  ) {
     const claimedAt = new Date(at);
     const attempt = {
-      subscriptionId,
-      day,
+      ...dayOf(subscription, day),
       attempt: 1,
       owner: 'killed-instance',
       claimedAt,
@@ -255,13 +274,13 @@ describe('daily digests in Slack', () => {
     await app.services.digestPosts.markSending(attempt, claimedAt);
   }
 
-  const markerOf = (subscriptionId: string, day: string) =>
-    app.database.collections.digestPosts.findOne({ _id: `digest|${subscriptionId}|${day}|posted` });
+  const markerOf = (subscription: DigestSubscription, day: string) =>
+    app.database.collections.digestPosts.findOne({ _id: markerIdOf(subscription, day) });
 
   it('does not post again a digest that a dead instance got into the channel', async () => {
     const subscription = buildSubscription(TENANT, 'C0TOOK', '2026-12-09T06:00:00Z');
     await app.services.digestSubscriptions.save(subscription);
-    await claimAsDiedWhileSending(subscription.id, '2026-12-09', '2026-12-09T08:00:00Z');
+    await claimAsDiedWhileSending(subscription, '2026-12-09', '2026-12-09T08:00:00Z');
     // Slack took that post: it is in the channel with the digest's key.
     slack.posted.push({
       channel: 'C0TOOK',
@@ -269,7 +288,7 @@ describe('daily digests in Slack', () => {
       text: 'Daily digest',
       metadata: {
         event_type: 'community_profile_digest',
-        event_payload: { key: `${subscription.id}|2026-12-09` },
+        event_payload: { key: toDigestKey(dayOf(subscription, '2026-12-09')) },
       },
     });
 
@@ -283,7 +302,7 @@ describe('daily digests in Slack', () => {
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.body).toMatchObject({ include_all_metadata: 'true' });
     expect(Number(lookups[0]!.body.oldest)).toBe(Date.parse('2026-12-09T07:59:00Z') / 1000);
-    expect(await markerOf(subscription.id, '2026-12-09')).toMatchObject({ how: 'found' });
+    expect(await markerOf(subscription, '2026-12-09')).toMatchObject({ how: 'found' });
     const stored = await app.services.digestSubscriptions.find(TENANT, 'C0TOOK');
     expect(stored!.lastDay).toBe('2026-12-09');
   });
@@ -296,7 +315,7 @@ describe('daily digests in Slack', () => {
     await waitForCall((call) => call.body.channel === 'C0LOST');
     release('drop');
     await run;
-    expect(await markerOf(subscription.id, '2026-12-10')).toBeNull();
+    expect(await markerOf(subscription, '2026-12-10')).toBeNull();
 
     await runBoth('2026-12-10T08:01:10Z');
 
@@ -304,20 +323,20 @@ describe('daily digests in Slack', () => {
     expect(
       slack.callsTo('/api/conversations.history').filter((c) => c.body.channel === 'C0LOST'),
     ).toHaveLength(1);
-    expect(await markerOf(subscription.id, '2026-12-10')).toMatchObject({ how: 'posted' });
+    expect(await markerOf(subscription, '2026-12-10')).toMatchObject({ how: 'posted' });
   });
 
   it('leaves a maybe-posted digest alone when the channel’s history is refused', async () => {
     const subscription = buildSubscription(TENANT, 'C0NOSCOPE', '2026-12-12T06:00:00Z');
     await app.services.digestSubscriptions.save(subscription);
-    await claimAsDiedWhileSending(subscription.id, '2026-12-12', '2026-12-12T08:00:00Z');
+    await claimAsDiedWhileSending(subscription, '2026-12-12', '2026-12-12T08:00:00Z');
     slack.queue('/api/conversations.history', { body: { ok: false, error: 'missing_scope' } });
 
     await runBoth('2026-12-12T08:05:00Z');
     await runBoth('2026-12-13T07:00:00Z');
 
     expect(postsTo('C0NOSCOPE')).toHaveLength(0);
-    expect(await markerOf(subscription.id, '2026-12-12')).toMatchObject({ how: 'not_reposted' });
+    expect(await markerOf(subscription, '2026-12-12')).toMatchObject({ how: 'not_reposted' });
 
     // The next day is a day like any other.
     await runBoth('2026-12-13T08:00:00Z');
@@ -392,6 +411,7 @@ describe('daily digests in Slack', () => {
     );
 
     for (let t = Date.parse('2026-10-24T18:00:00Z'); t <= Date.parse('2026-10-27T00:00:00Z');) {
+      clock.set(new Date(t));
       await app.digests.runDue(new Date(t));
       t += 30 * 60_000;
     }
@@ -420,6 +440,96 @@ describe('daily digests in Slack', () => {
     const text = readSlackMessage(postsTo('C0WINDOW')[0]!);
     expect(text).toContain('Points earned 21 Nov – 20 Dec');
     expect(text).toMatch(/\*\d+\.\* Member U09 · 25$/m);
+  });
+
+  it('gives a channel re-subscribed in another zone one digest per local day', async () => {
+    clock.set('2026-12-24T01:00:00Z');
+    await ask('digest subscribe all 01:53 UTC', 'UADMIN', 'C0DIG');
+    await runBoth('2026-12-24T01:53:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(1);
+
+    // 18:00 on 23 December in Los Angeles: the digest of 17:53 there was that day's.
+    clock.set('2026-12-24T02:00:00Z');
+    expect(await ask('digest subscribe all 18:01 America/Los_Angeles', 'UADMIN', 'C0DIG')).toBe(
+      'This channel gets the Everyone digest every day at 18:01 (America/Los_Angeles), first ' +
+        'on 2026-12-24.',
+    );
+    // The climbers of the next digest count from the last one.
+    expect(await app.services.digestSubscriptions.find(TENANT, 'C0DIG')).toMatchObject({
+      lastPostedAt: new Date('2026-12-24T01:53:00Z'),
+      snapshot: expect.any(Array),
+    });
+
+    await runBoth('2026-12-24T02:01:00Z');
+    await runBoth('2026-12-24T03:00:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(1);
+
+    // 18:01 on 24 December in Los Angeles, although the UTC subscription posted its 24 December.
+    await runBoth('2026-12-25T02:01:00Z');
+    await runBoth('2026-12-25T02:02:00Z');
+    expect(postsTo('C0DIG')).toHaveLength(2);
+    expect(readSlackMessage(postsTo('C0DIG')[1]!)).toContain('Daily digest: Everyone · Thu 24 Dec');
+  });
+
+  it('does not post again today when re-subscribed after today’s digest', async () => {
+    clock.set('2026-12-26T07:00:00Z');
+    await ask('digest subscribe all 09:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN');
+    await runBoth('2026-12-26T08:00:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(1);
+
+    clock.set('2026-12-26T08:30:00Z');
+    expect(await ask('digest subscribe all 09:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN')).toContain(
+      'first on 2026-12-27.',
+    );
+    // Nor with a later time that has not come yet today.
+    expect(await ask('digest subscribe all 10:00 Europe/Amsterdam', 'UADMIN', 'C0AGAIN')).toContain(
+      'first on 2026-12-27.',
+    );
+    await runBoth('2026-12-26T09:00:00Z');
+    await runBoth('2026-12-26T12:00:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(1);
+
+    await runBoth('2026-12-27T09:00:00Z');
+    await runBoth('2026-12-27T09:01:00Z');
+    expect(postsTo('C0AGAIN')).toHaveLength(2);
+  });
+
+  it('times claims and retries when each subscription is handled, not at the run’s start', async () => {
+    const hang = buildSubscription(TENANT, 'C0HANG', '2026-12-28T06:00:00Z');
+    const busy = buildSubscription(TENANT, 'C0R429', '2026-12-28T06:00:00Z');
+    await app.services.digestSubscriptions.save(hang);
+    await app.services.digestSubscriptions.save(busy);
+    // C0HANG is handled first; its post gets no answer for ten seconds.
+    const release = slack.hold('/api/chat.postMessage', (call) => call.body.channel === 'C0HANG');
+    slack.queue('/api/chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '20' },
+      body: { ok: false, error: 'ratelimited' },
+    });
+
+    clock.set('2026-12-28T08:00:00Z');
+    const run = app.digests.runDue(clock.now());
+    await waitForCall((call) => call.body.channel === 'C0HANG');
+    clock.advance(10_000);
+    release('drop');
+    await run;
+
+    const handledAt = new Date('2026-12-28T08:00:10Z');
+    expect(await app.services.digestPosts.latestAttempt(dayOf(busy, '2026-12-28'))).toMatchObject({
+      claimedAt: handledAt,
+      retryAt: new Date('2026-12-28T08:00:30Z'),
+    });
+    expect(await app.services.digestPosts.latestAttempt(dayOf(hang, '2026-12-28'))).toMatchObject({
+      claimedAt: new Date('2026-12-28T08:00:00Z'),
+      sendingAt: new Date('2026-12-28T08:00:00Z'),
+      retryAt: new Date('2026-12-28T08:01:10Z'),
+    });
+
+    await runBoth('2026-12-28T08:00:25Z');
+    expect(postsTo('C0R429')).toHaveLength(1);
+    await runBoth('2026-12-28T08:00:30Z');
+    expect(postsTo('C0R429')).toHaveLength(2);
+    expect(await markerOf(busy, '2026-12-28')).toMatchObject({ how: 'posted' });
   });
 
   /** Both instances run the digest job at the same instant. */

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidAdaptiveCard } from '../support/adaptive-cards.js';
 import { BotFrameworkRecorder } from '../support/bot-framework-recorder.js';
 import { ManualClock } from '../support/clock.js';
+import { markerIdOf } from '../support/digest-fixtures.js';
 import {
   buildActivity,
   inChannel,
@@ -106,7 +107,9 @@ describe('daily digests in Teams', () => {
     await postActivity(app.baseUrl, activity);
     await connector.waitForSent(before + 1);
 
-    expect(String(connector.sent.at(-1)!.body.text)).toContain('run this command in the channel');
+    expect(String(connector.sent.at(-1)!.body.text)).toBe(
+      'Run “digest subscribe” in the channel that should get the digest.',
+    );
     expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
   });
 
@@ -150,10 +153,10 @@ describe('daily digests in Teams', () => {
     }
 
     await runAt('2026-12-07T08:00:00Z');
-    const subscriptionId = `${TENANT}|${channel}`;
+    const subscription = await app.services.digestSubscriptions.find(TENANT, channel);
     const posted = () =>
       app.database.collections.digestPosts.findOne({
-        _id: `digest|${subscriptionId}|2026-12-07|posted`,
+        _id: markerIdOf(subscription!, '2026-12-07'),
       });
     expect(await posted()).toBeNull();
 

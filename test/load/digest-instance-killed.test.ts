@@ -30,6 +30,7 @@ describe('a digest run through a crash of one instance', () => {
   const instances: AppProcess[] = [];
   let database: Database;
   let release: ReturnType<SlackRecorder['hold']>;
+  let createdAt: string;
 
   beforeAll(async () => {
     await slack.start();
@@ -42,7 +43,7 @@ describe('a digest run through a crash of one instance', () => {
     // Due two minutes ago, subscribed the day before yesterday.
     const now = dayjs.utc();
     const time = now.subtract(2, 'minute').format('HH:mm');
-    const createdAt = now.subtract(2, 'day').toISOString();
+    createdAt = now.subtract(2, 'day').toISOString();
     const services = buildServices(database, systemClock);
     for (const channel of CHANNELS) {
       const subscription = buildSubscription(TENANT, channel, createdAt, { time, timeZone: 'UTC' });
@@ -131,7 +132,7 @@ describe('a digest run through a crash of one instance', () => {
   );
 
   function markerId(channel: string, day: string) {
-    return `digest|${idOf(channel)}|${day}|posted`;
+    return `digest|${idOf(channel)}|${Date.parse(createdAt)}|${day}|posted`;
   }
 });
 

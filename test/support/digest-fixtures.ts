@@ -1,5 +1,9 @@
 /** Helpers for digest tests: subscriptions stored directly, and reading posted digests. */
-import type { DigestSubscription } from '../../src/core/digests/digest-subscription.js';
+import {
+  toRevision,
+  type DigestDay,
+  type DigestSubscription,
+} from '../../src/core/digests/digest-subscription.js';
 import type { RecordedCall } from './slack-recorder.js';
 
 /** A subscription of a channel, created at `createdAt`: no digest is due before it. */
@@ -21,6 +25,16 @@ export function buildSubscription(
     active: true,
     ...fields,
   };
+}
+
+/** One day of a subscription, as its attempts and posted marker are keyed. */
+export function dayOf(subscription: DigestSubscription, day: string): DigestDay {
+  return { subscriptionId: subscription.id, revision: toRevision(subscription), day };
+}
+
+/** The `_id` of the marker that a subscription's day was posted. */
+export function markerIdOf(subscription: DigestSubscription, day: string): string {
+  return `digest|${subscription.id}|${toRevision(subscription)}|${day}|posted`;
 }
 
 interface Block {

@@ -41,3 +41,19 @@ export function nextOccurrence(now: Date, time: string, timeZone: string): Diges
   const day = addDays(latest.day, 1);
   return { day, scheduledAt: toScheduledInstant(day, time, timeZone) };
 }
+
+/**
+ * The first day a new subscription posts: its next occurrence, but never the local day (in its
+ * own zone) on which the channel last got a digest, nor one before it.
+ */
+export function firstDigestDay(
+  now: Date,
+  time: string,
+  timeZone: string,
+  lastPostedAt?: Date,
+): string {
+  const next = nextOccurrence(now, time, timeZone).day;
+  if (!lastPostedAt) return next;
+  const afterLast = addDays(toLocalDay(lastPostedAt, timeZone), 1);
+  return afterLast > next ? afterLast : next;
+}

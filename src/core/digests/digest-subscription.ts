@@ -23,7 +23,13 @@ export interface DigestSubscription {
   timeZone: string;
   /** The admin who subscribed, told when the subscription is turned off. */
   createdBy: string;
+  /** When it was made; also its revision, so that a re-subscription's days start afresh. */
   createdAt: Date;
+  /**
+   * The first local day due. A re-subscription starts after the day the channel last got a
+   * digest, so that a new time zone neither repeats that day nor posts it twice.
+   */
+  firstDay?: string;
   active: boolean;
   /** Why it was turned off, e.g. channel_not_found. */
   disabledReason?: string;
@@ -41,18 +47,29 @@ export interface DigestSubscriptionRepository {
   remove(tenant: string, channelId: string): Promise<boolean>;
   listByTenant(tenant: string): Promise<DigestSubscription[]>;
   listActive(): Promise<DigestSubscription[]>;
-  /** Remembers the day posted and the ranks it showed. */
+  /** Remembers the day posted and the ranks it showed, unless the channel re-subscribed. */
   recordPosted(
-    id: string,
+    subscription: Pick<DigestSubscription, 'id' | 'createdAt'>,
     posted: { day: string; postedAt: Date; snapshot: RankSnapshotEntry[] },
   ): Promise<void>;
   disable(id: string, reason: string): Promise<void>;
 }
 
-/** One try at posting one day's digest; the first insert of an attempt number owns it. */
-export interface DigestAttempt {
+/** One local day of one revision of a subscription: the unit posted at most once. */
+export interface DigestDay {
   subscriptionId: string;
+  /** The subscription's revision (see {@link toRevision}). */
+  revision: string;
   day: string;
+}
+
+/** The revision of a subscription: the instant it was made, in milliseconds. */
+export function toRevision(subscription: Pick<DigestSubscription, 'createdAt'>): string {
+  return String(subscription.createdAt.getTime());
+}
+
+/** One try at posting one day's digest; the first insert of an attempt number owns it. */
+export interface DigestAttempt extends DigestDay {
   attempt: number;
   owner: string;
   claimedAt: Date;
@@ -67,9 +84,9 @@ export interface DigestAttempt {
 
 export interface DigestPostRepository {
   /** Whether the day's digest was posted. */
-  isPosted(subscriptionId: string, day: string): Promise<boolean>;
+  isPosted(day: DigestDay): Promise<boolean>;
   /** The highest attempt of the day, or null before the first. */
-  latestAttempt(subscriptionId: string, day: string): Promise<DigestAttempt | null>;
+  latestAttempt(day: DigestDay): Promise<DigestAttempt | null>;
   /** Inserts the attempt; false when that attempt number was taken by someone else. */
   claim(attempt: DigestAttempt): Promise<boolean>;
   /** Records on the owner's attempt that its send begins: from now the post may go out. */
@@ -80,12 +97,7 @@ export interface DigestPostRepository {
    */
   defer(attempt: DigestAttempt, retryAt: Date, sent: 'no' | 'unknown'): Promise<void>;
   /** Records that the day's digest is out, and how that is known; later attempts stop here. */
-  markPosted(
-    subscriptionId: string,
-    day: string,
-    postedAt: Date,
-    how?: DigestSettlement,
-  ): Promise<void>;
+  markPosted(day: DigestDay, postedAt: Date, how?: DigestSettlement): Promise<void>;
 }
 
 /**
@@ -117,8 +129,8 @@ export type PostOutcome =
 export type EarlierPost = 'posted' | 'not_posted' | 'unknown';
 
 /** The key a posted digest carries, so that a later attempt can find it in the channel. */
-export function toDigestKey(subscriptionId: string, day: string): string {
-  return `${subscriptionId}|${day}`;
+export function toDigestKey({ subscriptionId, revision, day }: DigestDay): string {
+  return `${subscriptionId}|${revision}|${day}`;
 }
 
 /** Where digests go: the chat platform of the subscription's tenant. */

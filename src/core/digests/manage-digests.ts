@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
 import type { DigestCommand } from './digest-command.js';
-import { nextOccurrence } from './digest-schedule.js';
+import { firstDigestDay } from './digest-schedule.js';
 import type { DigestSubscription, DigestSubscriptionRepository } from './digest-subscription.js';
 
 /** When a digest is posted unless the subscription names a time. */
@@ -15,6 +15,7 @@ export const DEFAULT_DIGEST_TIME = '09:00';
 
 const NOT_ADMIN = 'Only admins can change digests. Ask a community manager.';
 const NO_CHANNEL = 'Digests go to a channel: run this command in the channel that should get it.';
+const NO_DIRECT_SUBSCRIBE = 'Run “digest subscribe” in the channel that should get the digest.';
 const LIST_ACTION: CommandAction = { label: 'Digests', command: 'digest list' };
 
 export interface ManageDigestsOptions {
@@ -53,16 +54,22 @@ export function createManageDigests(options: ManageDigestsOptions): ManageDigest
     if ('problem' in scope) return notice(scope.problem);
 
     const timeZone = command.timeZone ?? (await tenants.get(tenant)).timeZone;
+    const time = command.time ?? DEFAULT_DIGEST_TIME;
+    const now = clock.now();
+    // The channel's last digest counts for the new schedule too: no day gets two.
+    const earlier = await subscriptions.find(tenant, channelId);
     const subscription: DigestSubscription = {
       id: `${tenant}|${channelId}`,
       tenant,
       channelId,
       scope,
-      time: command.time ?? DEFAULT_DIGEST_TIME,
+      time,
       timeZone,
       createdBy: userId,
-      createdAt: clock.now(),
+      createdAt: now,
+      firstDay: firstDigestDay(now, time, timeZone, earlier?.lastPostedAt),
       active: true,
+      ...carriedOver(earlier),
     };
     await subscriptions.save(subscription);
     logger.info(
@@ -70,10 +77,9 @@ export function createManageDigests(options: ManageDigestsOptions): ManageDigest
       'digest subscribed',
     );
 
-    const next = nextOccurrence(clock.now(), subscription.time, timeZone);
     return notice(
-      `This channel gets the ${toScopeLabel(scope)} digest every day at ${subscription.time} ` +
-        `(${timeZone}), first on ${next.day}.`,
+      `This channel gets the ${toScopeLabel(scope)} digest every day at ${time} ` +
+        `(${timeZone}), first on ${subscription.firstDay}.`,
     );
   }
 
@@ -96,9 +102,21 @@ export function createManageDigests(options: ManageDigestsOptions): ManageDigest
     if (command.action === 'list') return list(requester.tenant);
 
     const { channelId } = requester;
+    if (channelId === null && command.action === 'subscribe') return notice(NO_DIRECT_SUBSCRIBE);
     if (channelId === null) return notice(NO_CHANNEL);
     if (command.action === 'unsubscribe') return unsubscribe({ ...requester, channelId });
     return subscribe({ ...requester, channelId }, command);
+  };
+}
+
+/** What the next digest needs of the channel's last one: since when, and the ranks it showed. */
+function carriedOver(
+  earlier: DigestSubscription | null,
+): Pick<DigestSubscription, 'lastPostedAt' | 'snapshot'> {
+  if (!earlier?.lastPostedAt) return {};
+  return {
+    lastPostedAt: earlier.lastPostedAt,
+    ...(earlier.snapshot ? { snapshot: earlier.snapshot } : {}),
   };
 }
 

@@ -10,11 +10,13 @@
  * in the channel for the digest's key; where the platform cannot be asked (Teams), it does not
  * post again: a missed digest is better than the same digest twice.
  */
+import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ComposedDigest } from './compose-digest.js';
 import { latestOccurrence, type DigestOccurrence } from './digest-schedule.js';
 import {
   toDigestKey,
+  toRevision,
   type DigestAttempt,
   type DigestChannels,
   type DigestPostRepository,
@@ -44,37 +46,41 @@ export interface PostDigestsOptions {
   ): Promise<ComposedDigest>;
   /** Names this instance in the attempts it owns. */
   owner: string;
+  /** Times each step: a run handles subscriptions one after another, for minutes at worst. */
+  clock: Clock;
   logger: Logger;
 }
 
 export interface PostDigests {
   /**
-   * Posts every digest due at `now`; a failing subscription does not stop the others.
+   * Posts every digest due at `now`; a failing subscription does not stop the others. Claims,
+   * leases and retries are timed when each step happens (the later of `now` and the clock).
    * `keepAlive` is called after each subscription, to tell the scheduler the run goes on.
    */
   runDue(now: Date, keepAlive?: () => Promise<void>): Promise<void>;
 }
 
 export function createPostDigests(options: PostDigestsOptions): PostDigests {
-  const { subscriptions, posts, channels, owner } = options;
+  const { subscriptions, posts, channels, owner, clock } = options;
   const logger = options.logger.child({ module: 'digests' });
 
   /** Claims the day's next attempt when the day is still open and no one else holds it. */
   async function claimDue(
     subscription: DigestSubscription,
     occurrence: DigestOccurrence,
-    now: Date,
+    runAt: Date,
   ): Promise<DigestAttempt | null> {
-    const { id } = subscription;
-    if (await posts.isPosted(id, occurrence.day)) return null;
+    const revision = toRevision(subscription);
+    const day = { subscriptionId: subscription.id, revision, day: occurrence.day };
+    if (await posts.isPosted(day)) return null;
 
-    const latest = await posts.latestAttempt(id, occurrence.day);
+    const latest = await posts.latestAttempt(day);
+    const now = later(runAt, clock.now());
     if (latest && latest.retryAt.getTime() > now.getTime()) return null;
 
     const lateness = now.getTime() - occurrence.scheduledAt.getTime();
     const attempt: DigestAttempt = {
-      subscriptionId: id,
-      day: occurrence.day,
+      ...day,
       attempt: (latest?.attempt ?? 0) + 1,
       owner,
       claimedAt: now,
@@ -85,28 +91,31 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     if (!(await posts.claim(attempt))) return null;
 
     // The previous owner may have posted between the first check and the claim.
-    return (await posts.isPosted(id, occurrence.day)) ? null : attempt;
+    return (await posts.isPosted(attempt)) ? null : attempt;
   }
 
-  async function deliver(subscription: DigestSubscription, attempt: DigestAttempt, now: Date) {
+  async function deliver(subscription: DigestSubscription, attempt: DigestAttempt, runAt: Date) {
     const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
-    const key = toDigestKey(subscription.id, attempt.day);
-    const composed = await options.compose(subscription, attempt, now);
+    const at = () => later(runAt, clock.now());
+    const key = toDigestKey(attempt);
+    const composed = await options.compose(subscription, attempt, at());
 
     if (attempt.unsureSince) {
-      const earlier = await findEarlierPost(subscription, attempt, key, now);
+      const earlier = await findEarlierPost(subscription, attempt, key, at);
       if (earlier === 'failed') return;
       if (earlier !== 'not_posted') {
-        return settleEarlier(subscription, attempt, composed, earlier, now);
+        return settleEarlier(subscription, attempt, composed, earlier, at());
       }
     }
 
-    await posts.markSending(attempt, now);
+    await posts.markSending(attempt, at());
     const outcome = await channels.post(subscription, composed.view, key).catch((error) => {
       logger.error({ ...fields, err: error }, 'digest post failed');
       return { kind: 'unsure' as const };
     });
 
+    // The post may have taken seconds: the next try is counted from its answer.
+    const now = at();
     switch (outcome.kind) {
       case 'posted':
         await settle(subscription, attempt, composed, now, 'posted');
@@ -135,14 +144,14 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     subscription: DigestSubscription,
     attempt: DigestAttempt,
     key: string,
-    now: Date,
+    at: () => Date,
   ): Promise<EarlierPost | 'failed'> {
     try {
       return await channels.findPosted(subscription, key, attempt.unsureSince!);
     } catch (error) {
       const fields = { tenant: subscription.tenant, subscription: subscription.id };
       logger.error({ ...fields, day: attempt.day, err: error }, 'digest lookup failed');
-      await posts.defer(attempt, addSeconds(now, FAILURE_RETRY_SECONDS), 'no');
+      await posts.defer(attempt, addSeconds(at(), FAILURE_RETRY_SECONDS), 'no');
       return 'failed';
     }
   }
@@ -170,18 +179,20 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     now: Date,
     how: DigestSettlement,
   ) {
-    await posts.markPosted(subscription.id, attempt.day, now, how);
-    await subscriptions.recordPosted(subscription.id, {
+    await posts.markPosted(attempt, now, how);
+    await subscriptions.recordPosted(subscription, {
       day: attempt.day,
       postedAt: now,
       snapshot: composed.snapshot,
     });
   }
 
-  async function postIfDue(subscription: DigestSubscription, now: Date): Promise<void> {
+  async function postIfDue(subscription: DigestSubscription, runAt: Date): Promise<void> {
     // Only the latest occurrence counts: after a long outage one late digest, not a flood.
+    const now = later(runAt, clock.now());
     const occurrence = latestOccurrence(now, subscription.time, subscription.timeZone);
     if (occurrence.scheduledAt.getTime() < subscription.createdAt.getTime()) return;
+    if (subscription.firstDay !== undefined && occurrence.day < subscription.firstDay) return;
     if (subscription.lastDay !== undefined && subscription.lastDay >= occurrence.day) return;
 
     const attempt = await claimDue(subscription, occurrence, now);
@@ -214,6 +225,10 @@ function unsureSinceAfter(latest: DigestAttempt | null): { unsureSince?: Date } 
   const since = [latest?.unsureSince, latest?.sendingAt].filter((at): at is Date => !!at);
   if (since.length === 0) return {};
   return { unsureSince: new Date(Math.min(...since.map((at) => at.getTime()))) };
+}
+
+function later(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
 }
 
 function addSeconds(instant: Date, seconds: number): Date {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDigestCommand } from '../../../src/core/digests/digest-command.js';
 import {
+  firstDigestDay,
   latestOccurrence,
   nextOccurrence,
   parseLocalTime,
@@ -10,6 +11,18 @@ import {
 const AMSTERDAM = 'Europe/Amsterdam';
 
 describe('digest schedule', () => {
+  it('starts a re-subscription after the local day of the channel’s last digest', () => {
+    const now = new Date('2026-12-04T02:00:00Z');
+    const lastPostedAt = new Date('2026-12-04T01:53:00Z');
+    const la = 'America/Los_Angeles';
+    // 17:53 on 3 December in Los Angeles: 18:01 that day would be the same day again.
+    expect(firstDigestDay(now, '18:01', la)).toBe('2026-12-03');
+    expect(firstDigestDay(now, '18:01', la, lastPostedAt)).toBe('2026-12-04');
+    // A last digest on an earlier day changes nothing.
+    expect(firstDigestDay(now, '18:01', la, new Date('2026-12-02T01:53:00Z'))).toBe('2026-12-03');
+    expect(firstDigestDay(now, '03:00', 'UTC', lastPostedAt)).toBe('2026-12-05');
+  });
+
   it('reads times of day and refuses what is none', () => {
     expect(parseLocalTime('9:05')).toBe('09:05');
     expect(parseLocalTime('23:59')).toBe('23:59');
