@@ -30,6 +30,12 @@ import { createTeamsAdapter } from './teams/teams-adapter.js';
  */
 const DRAIN_MS = 20_000;
 
+/** Of that, how long requests still being received or answered get before they are cut. */
+const HTTP_CLOSE_MS = 8_000;
+
+/** And then how long acknowledged Slack work gets, which those requests may have started. */
+const SLACK_DRAIN_MS = 12_000;
+
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
@@ -62,7 +68,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
     const slack = createSlack(config, services, installations, logger);
     const teams = createTeamsAdapter({ config: config.teams, ...services, clock, logger });
     const { metrics } = services;
+    let stopping = false;
     const httpApp = createHttpApp({
+      isStopping: () => stopping,
       isDatabaseReachable: () => isReachable(database),
       onResponse: (path, status) => metrics.countRequest(toSurface(path), toOutcome(status)),
       mounts: [
@@ -127,8 +135,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       services,
       digests,
       async stop() {
-        await closeServer(server);
-        await Promise.all([slack?.stop(DRAIN_MS), scheduler.stop(DRAIN_MS)]);
+        stopping = true;
+        const jobs = scheduler.stop(DRAIN_MS);
+        await closeServer(server, HTTP_CLOSE_MS);
+        await Promise.all([slack?.stop(SLACK_DRAIN_MS), jobs]);
         await database.close();
         logger.info({}, 'stopped');
       },
@@ -173,9 +183,19 @@ function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Se
   });
 }
 
-function closeServer(server: Server): Promise<void> {
+/**
+ * Stops taking connections and ends each kept-alive one as soon as it is idle (a client could
+ * otherwise keep sending on it); a request still being received after `timeoutMs` is cut off.
+ */
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(sweeper);
+      clearTimeout(deadline);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -11,6 +11,8 @@ export interface HttpAppOptions {
   mounts: ((app: Application) => void)[];
   /** Told of every answered request, e.g. to count it. */
   onResponse?: (path: string, status: number) => void;
+  /** Whether the instance is stopping: a request that comes in then is turned away. */
+  isStopping?: () => boolean;
   logger: Logger;
 }
 
@@ -21,6 +23,13 @@ export function createHttpApp(options: HttpAppOptions): Application {
   app.use((request, response, next) => {
     response.once('finish', () => options.onResponse?.(request.path, response.statusCode));
     next();
+  });
+  // New connections are refused once the server closes; this turns away a request that comes
+  // in on a connection kept alive from before, and closes that connection too.
+  app.use((_request, response, next) => {
+    if (!options.isStopping?.()) return next();
+    response.set({ connection: 'close', 'retry-after': '5' });
+    response.status(503).json({ error: 'stopping', message: 'this instance is stopping' });
   });
 
   app.get('/healthz', (_request, response) => {

@@ -1,8 +1,9 @@
 /**
  * SIGTERM while work is in flight that Slack will not send again: a command already
  * acknowledged and still being answered, and a digest being posted. The instance takes no new
- * request, finishes both, and exits with 0.
+ * request, finishes both, cuts off a client that never finishes its request, and exits with 0.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
@@ -76,12 +77,14 @@ describe('SIGTERM with work in flight', () => {
     });
     expect(ack.status).toBe(200);
     await slack.waitFor('/api/users.info');
+    // A client that never finishes sending its request, on a connection of its own.
+    const slowClient = await openSlowRequest(instance.baseUrl);
 
     const exit = instance.stop();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    // Stopping: no new request is taken.
+    // Stopping: no new request is taken, on a new connection or on one kept alive.
     const refused = await fetch(`${instance.baseUrl}/healthz`).then(
-      () => 'answered',
+      (response) => (response.status === 200 ? 'answered' : 'refused'),
       () => 'refused',
     );
     releaseLookup();
@@ -89,6 +92,7 @@ describe('SIGTERM with work in flight', () => {
 
     expect(await exit).toBe(0);
     expect(refused).toBe('refused');
+    expect(await slowClient.closed).toBe(true);
     const answer = await slack.waitFor('/respond/late');
     expect(JSON.stringify(answer.body)).toContain('Late Comer');
     const member = await database.collections.members.findOne({ _id: `${TENANT}|U0LATE` });
@@ -100,6 +104,19 @@ describe('SIGTERM with work in flight', () => {
     expect(markers).toMatchObject([{ how: 'posted' }]);
   }, 90_000);
 });
+
+/** Sends the headers and a little of a request's body, then nothing more. */
+async function openSlowRequest(baseUrl: string) {
+  const { port } = new URL(baseUrl);
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(
+    'POST /api/v1/events HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n' +
+      'content-length: 1000\r\n\r\n{"events":',
+  );
+  const closed = new Promise<boolean>((resolve) => socket.once('close', () => resolve(true)));
+  return { closed };
+}
 
 async function waitUntil(probe: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
