@@ -28,7 +28,8 @@ export function createMetricsRouter(options: MetricsRouterOptions): Router {
 
 /** Compares digests, so that neither the length nor the content leaks through timing. */
 function isBearer(header: string | undefined, token: string): boolean {
-  const given = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  // The scheme's name is case-insensitive (RFC 9110).
+  const given = /^bearer /i.test(header ?? '') ? header!.slice('bearer '.length) : '';
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(token));
 }

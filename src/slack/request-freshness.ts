@@ -11,9 +11,17 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 export function refuseFutureRequests(logger: Logger, now: () => number = Date.now) {
   return (request: Request, response: Response, next: NextFunction) => {
-    const timestamp = Number(request.get('x-slack-request-timestamp'));
+    const header = request.get('x-slack-request-timestamp');
+    // No header is Bolt's to refuse; one that is no whole number of seconds is ours.
+    if (header === undefined) return next();
+    const timestamp = /^\d{1,12}$/.test(header) ? Number(header) : NaN;
+    if (Number.isNaN(timestamp)) {
+      logger.warn({}, 'slack request refused: timestamp not a number');
+      response.status(401).type('text/plain').send('The request timestamp is not a number.');
+      return;
+    }
     const ahead = timestamp - Math.floor(now() / 1000);
-    if (!Number.isFinite(timestamp) || ahead <= MAX_CLOCK_SKEW_SECONDS) return next();
+    if (ahead <= MAX_CLOCK_SKEW_SECONDS) return next();
 
     logger.warn({ ahead }, 'slack request refused: timestamp in the future');
     response.status(401).type('text/plain').send('The request timestamp is in the future.');

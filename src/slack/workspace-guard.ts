@@ -121,22 +121,35 @@ function toTokenWorkspace(answer: webApi.AuthTestResponse): TokenWorkspace | nul
 
 /** The ids a request's body carries where Slack puts them for commands, events and clicks. */
 interface RequestBody {
+  type?: unknown;
   team_id?: unknown;
   enterprise_id?: unknown;
   team?: { id?: unknown } | null;
   enterprise?: { id?: unknown } | null;
 }
 
+/** Payloads of clicks, forms and shortcuts: their listeners read the nested team. */
+const INTERACTIVE_TYPES = new Set([
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+]);
+
 /**
  * The team and enterprise a request comes from, read from the body exactly as the listeners
- * read them to name the tenant (commands and events at the top, clicks and forms nested).
+ * read them to name the tenant: nested in interactive payloads, at the top in commands and
+ * events; whatever the other place says is not looked at.
  */
 function toRequestWorkspace(body: unknown) {
   const ids = (body ?? {}) as RequestBody;
-  return {
-    teamId: toId(ids.team_id) ?? toId(ids.team?.id),
-    enterpriseId: toId(ids.enterprise_id) ?? toId(ids.enterprise?.id),
-  };
+  if (typeof ids.type === 'string' && INTERACTIVE_TYPES.has(ids.type)) {
+    return { teamId: toId(ids.team?.id), enterpriseId: toId(ids.enterprise?.id) };
+  }
+  return { teamId: toId(ids.team_id), enterpriseId: toId(ids.enterprise_id) };
 }
 
 function toId(value: unknown): string | null {

@@ -73,8 +73,11 @@ describe('/metrics', () => {
       const without = await fetch(url);
       const wrong = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}x` } });
       const right = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const lower = await fetch(url, { headers: { authorization: `bearer ${TOKEN}` } });
 
-      expect([without.status, wrong.status, right.status]).toEqual([401, 401, 200]);
+      expect([without.status, wrong.status, right.status, lower.status]).toEqual([
+        401, 401, 200, 200,
+      ]);
       expect(without.headers.get('www-authenticate')).toBe('Bearer');
       expect(await wrong.text()).not.toContain('profile_bot_');
       expect(await right.text()).toContain('profile_bot_http_requests_total');

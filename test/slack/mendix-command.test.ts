@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEvents } from '../support/intake-requests.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
-import { postButtonClick, postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
+import {
+  postButtonClick,
+  postSlashCommand,
+  signSlackBody,
+  SIGNING_SECRET,
+} from '../support/slack-requests.js';
 import { startSlackTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = 'slack:T0TEST';
@@ -230,6 +235,22 @@ describe('/mendix in Slack', () => {
     expect(await response.text()).toBe('The request timestamp is in the future.');
     expect(await app.services.members.findByUserId(TENANT, 'U0FUTURE')).toBeNull();
     expect(slack.callsTo('/respond/future')).toHaveLength(0);
+  });
+
+  it('refuses a correctly signed request whose timestamp is no number of seconds', async () => {
+    const body = 'command=%2Fmendix&text=profile&user_id=U0INFINITE&team_id=T0TEST';
+    const response = await fetch(`${app.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': 'Infinity',
+        'x-slack-signature': signSlackBody(body, 'Infinity' as unknown as number),
+      },
+      body,
+    });
+
+    expect(response.status).toBe(401);
+    expect(await app.services.members.findByUserId(TENANT, 'U0INFINITE')).toBeNull();
   });
 
   it('refuses a correctly signed request that is too old to be fresh', async () => {

@@ -220,6 +220,20 @@ describe('a single-token app and another workspace', () => {
     expect(await findStoredNaming(started.app, 'Intruder')).toEqual([]);
   });
 
+  it('reads a form’s team where its listener does, not from a top-level team id', async () => {
+    const answer = await postViewSubmission(started.baseUrl, {
+      userId: 'U0SPLIT',
+      teamId: OTHER.team,
+      metadata: { form: 'settings', key: 'split-form' },
+      values: { title: 'Splitter' },
+      extra: { team_id: OWN.team },
+    });
+
+    expect(answer.json).toMatchObject({ response_action: 'update' });
+    expect(await findStoredNaming(started.app, 'U0SPLIT')).toEqual([]);
+    expect(await findStoredNaming(started.app, OTHER.team)).toEqual([]);
+  });
+
   it('still runs a button of its own workspace', async () => {
     const click = await postButtonClick(started.baseUrl, {
       userId: ADMIN,

@@ -25,6 +25,8 @@ export async function postViewSubmission(
     metadata: { form: string; key: string };
     values: Record<string, string | undefined>;
     teamId?: string;
+    /** Fields added at the payload's top level, as a forged payload might carry them. */
+    extra?: Record<string, unknown>;
   },
 ): Promise<{ status: number; json: Record<string, unknown> | null }> {
   const payload = {
@@ -44,6 +46,7 @@ export async function postViewSubmission(
       hash: '1700000000.abc',
     },
     response_urls: [],
+    ...input.extra,
   };
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   const timestamp = Math.floor(Date.now() / 1000);
