@@ -1,6 +1,6 @@
 /** Entry point: reads the configuration, starts the product, stops it on SIGTERM or SIGINT. */
 import { config as loadDotenv } from 'dotenv';
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { isAppError } from './core/errors.js';
@@ -18,7 +18,23 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  let app;
+  // Listened for from the start: a signal during start-up, when the embedded database may be
+  // starting, stops the app once it is up, so that nothing it started is left running.
+  let app: RunningApp | undefined;
+  let stopRequested: string | null = null;
+  const stop = async (signal: string) => {
+    if (stopRequested !== null && app === undefined) return;
+    stopRequested = signal;
+    if (!app) return logger.info({ signal }, 'stopping once start-up is done');
+    const running = app;
+    app = undefined;
+    logger.info({ signal }, 'stopping');
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
   try {
     app = await startApp(config, { logger });
   } catch (error) {
@@ -27,17 +43,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await app.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  if (stopRequested !== null) await stop(stopRequested);
 }
 
 await main();

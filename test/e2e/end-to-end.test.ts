@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { launchAppProcess, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
 import { postSlashCommand, SIGNING_SECRET } from '../support/slack-requests.js';
@@ -99,4 +99,34 @@ describe('the product end to end', () => {
     expect(await app.stop()).toBe(0);
     expect(app.output()).toContain('stopped');
   });
+
+  it('stops cleanly on SIGTERM during start-up, leaving no database process behind', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'profile-bot-early-stop-'));
+    const launched = await launchAppProcess({ DATA_DIR: folder });
+    while (!launched.output().includes('embedded database started')) {
+      if (launched.child.exitCode !== null) throw new Error(launched.output());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const databasePid = Number(
+      /"pid":(\d+)[^\n]*embedded database started/.exec(launched.output())![1],
+    );
+
+    launched.child.kill('SIGTERM');
+
+    expect(await launched.exited).toBe(0);
+    expect(launched.output()).toContain('stopping once start-up is done');
+    expect(isRunning(databasePid)).toBe(false);
+    const again = await startAppProcess({ DATA_DIR: folder });
+    expect(await again.stop()).toBe(0);
+    await rm(folder, { recursive: true, force: true });
+  });
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

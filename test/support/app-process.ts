@@ -16,7 +16,18 @@ export interface AppProcess {
   kill(): Promise<void>;
 }
 
-export async function startAppProcess(environment: Record<string, string>): Promise<AppProcess> {
+/** A product process just launched, not yet ready: its output, a way to signal it, its exit. */
+export interface LaunchedProcess {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Launches the product as its own process, the way the README starts it, without waiting. */
+export async function launchAppProcess(
+  environment: Record<string, string>,
+): Promise<LaunchedProcess> {
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
@@ -37,13 +48,17 @@ export async function startAppProcess(environment: Record<string, string>): Prom
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, port, output: () => output, exited };
+}
 
+export async function startAppProcess(environment: Record<string, string>): Promise<AppProcess> {
+  const { child, port, output, exited } = await launchAppProcess(environment);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilReady(baseUrl, child, () => output);
+  await waitUntilReady(baseUrl, child, output);
   return {
     baseUrl,
     pid: child.pid!,
-    output: () => output,
+    output,
     async stop() {
       child.kill('SIGTERM');
       return exited;
