@@ -138,7 +138,7 @@ describe('daily digests in Slack', () => {
 
   it('refuses a non-admin, a bad time and a bad zone, and stores nothing', async () => {
     expect(await ask('digest subscribe', 'U01')).toBe(
-      'Only admins can change digests. Ask a community manager.',
+      'Only admins can see and change digests. Ask a community manager.',
     );
     expect(await ask('digest subscribe 25:00', 'UADMIN')).toContain(
       '“25:00” is not a time of day; write HH:MM, e.g. 09:00.',

@@ -77,7 +77,7 @@ describe('daily digests in Teams', () => {
 
   it('subscribes a channel for an admin, refuses a member, lists and unsubscribes', async () => {
     expect(await sayInChannel('digest subscribe', MEMBER)).toBe(
-      'Only admins can change digests. Ask a community manager.',
+      'Only admins can see and change digests. Ask a community manager.',
     );
     expect(await app.services.digestSubscriptions.listByTenant(TENANT)).toEqual([]);
 

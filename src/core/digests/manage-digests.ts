@@ -13,7 +13,7 @@ import type { DigestSubscription, DigestSubscriptionRepository } from './digest-
 /** When a digest is posted unless the subscription names a time. */
 export const DEFAULT_DIGEST_TIME = '09:00';
 
-const NOT_ADMIN = 'Only admins can change digests. Ask a community manager.';
+const NOT_ADMIN = 'Only admins can see and change digests. Ask a community manager.';
 const NO_CHANNEL = 'Digests go to a channel: run this command in the channel that should get it.';
 const NO_DIRECT_SUBSCRIBE = 'Run “digest subscribe” in the channel that should get the digest.';
 const LIST_ACTION: CommandAction = { label: 'Digests', command: 'digest list' };

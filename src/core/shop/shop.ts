@@ -70,7 +70,8 @@ export function createShop(options: ShopOptions) {
 
     const orderId = options.newId();
     const slot = await repository.takeSlot(item, orderId);
-    if (slot === null) return showShop(tenant, member, `“${item.name}” is sold out.`);
+    if (slot === null)
+      return showShop(tenant, member, await soldOutText(tenant, member, item, seen));
 
     const debit = await credits.bookCredits({
       tenant,
@@ -96,6 +97,15 @@ export function createShop(options: ShopOptions) {
     logger.info({ tenant, member, item: item.id, order: orderId }, 'item ordered');
     await notifyAdmins(order);
     return showShop(tenant, member, `Ordered “${item.name}” for ${item.price} credits.`);
+  }
+
+  /**
+   * Sold out, unless the click was a repeat of one that has just ordered (the other click took
+   * the last piece): then the member hears that this click ordered nothing more.
+   */
+  async function soldOutText(tenant: string, member: string, item: ShopItem, seen?: number) {
+    const moved = seen !== undefined && (await credits.stateOf(tenant, member)).seq !== seen;
+    return moved ? STALE_TEXT : `“${item.name}” is sold out.`;
   }
 
   async function notifyAdmins(order: ShopOrder): Promise<void> {
