@@ -192,6 +192,7 @@ export function createServices(
   const digestPosts = createDigestPostRepository(collections);
   const manageDigests = createManageDigests({
     subscriptions: digestSubscriptions,
+    posts: digestPosts,
     admins,
     tenants,
     resolveScope: leaderboards.resolveScope,

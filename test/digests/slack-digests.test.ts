@@ -532,6 +532,29 @@ describe('daily digests in Slack', () => {
     expect(await markerOf(busy, '2026-12-28')).toMatchObject({ how: 'posted' });
   });
 
+  it('does not post twice when re-subscribed while today’s digest is being posted', async () => {
+    clock.set('2026-12-30T07:00:00Z');
+    await ask('digest subscribe all 09:00 Europe/Amsterdam', 'UADMIN', 'C0MIDPOST');
+    const release = slack.hold(
+      '/api/chat.postMessage',
+      (call) => call.body.channel === 'C0MIDPOST',
+    );
+    const run = runBoth('2026-12-30T08:00:00Z');
+    await waitForCall((call) => call.body.channel === 'C0MIDPOST');
+
+    clock.set('2026-12-30T08:00:05Z');
+    const answer = await ask('digest subscribe all 09:01 Europe/Amsterdam', 'UADMIN', 'C0MIDPOST');
+    release();
+    await run;
+
+    expect(answer).toContain('first on 2026-12-31.');
+    await runBoth('2026-12-30T08:01:00Z');
+    await runBoth('2026-12-30T12:00:00Z');
+    expect(slack.posted.filter((post) => post.channel === 'C0MIDPOST')).toHaveLength(1);
+    await runBoth('2026-12-31T08:01:00Z');
+    expect(slack.posted.filter((post) => post.channel === 'C0MIDPOST')).toHaveLength(2);
+  });
+
   /** Both instances run the digest job at the same instant. */
   async function runBoth(instant: string) {
     clock.set(instant);

@@ -7,8 +7,13 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { TenantDirectory } from '../tenants/tenant.js';
 import type { DigestCommand } from './digest-command.js';
-import { firstDigestDay } from './digest-schedule.js';
-import type { DigestSubscription, DigestSubscriptionRepository } from './digest-subscription.js';
+import { firstDigestDay, latestOccurrence } from './digest-schedule.js';
+import {
+  toRevision,
+  type DigestPostRepository,
+  type DigestSubscription,
+  type DigestSubscriptionRepository,
+} from './digest-subscription.js';
 
 /** When a digest is posted unless the subscription names a time. */
 export const DEFAULT_DIGEST_TIME = '09:00';
@@ -20,6 +25,8 @@ const LIST_ACTION: CommandAction = { label: 'Digests', command: 'digest list' };
 
 export interface ManageDigestsOptions {
   subscriptions: DigestSubscriptionRepository;
+  /** The attempts of the replaced subscription: one may be posting at this moment. */
+  posts: Pick<DigestPostRepository, 'latestAttempt'>;
   admins: Pick<AdminPolicy, 'isAdmin'>;
   tenants: Pick<TenantDirectory, 'get'>;
   /** Turns a typed scope into a stored one, e.g. a company name into the company. */
@@ -45,6 +52,28 @@ export function createManageDigests(options: ManageDigestsOptions): ManageDigest
   const { subscriptions, admins, tenants, clock } = options;
   const logger = options.logger.child({ module: 'digests' });
 
+  /**
+   * The replaced subscription, with a digest it has begun to post today counted as posted
+   * then: it may go out any moment. (Should that post fail, the new schedule's first day is
+   * still the next one.)
+   */
+  async function withPostInFlight(earlier: DigestSubscription | null, now: Date) {
+    if (!earlier?.active) return earlier;
+    const { day } = latestOccurrence(now, earlier.time, earlier.timeZone);
+    if (earlier.lastDay !== undefined && earlier.lastDay >= day) return earlier;
+
+    const revision = toRevision(earlier);
+    const attempt = await options.posts.latestAttempt({
+      subscriptionId: earlier.id,
+      revision,
+      day,
+    });
+    if (!attempt) return earlier;
+    const since = earlier.lastPostedAt?.getTime() ?? 0;
+    if (attempt.claimedAt.getTime() <= since) return earlier;
+    return { ...earlier, lastPostedAt: attempt.claimedAt };
+  }
+
   async function subscribe(
     requester: DigestRequester & { channelId: string },
     command: Extract<DigestCommand, { action: 'subscribe' }>,
@@ -57,7 +86,7 @@ export function createManageDigests(options: ManageDigestsOptions): ManageDigest
     const time = command.time ?? DEFAULT_DIGEST_TIME;
     const now = clock.now();
     // The channel's last digest counts for the new schedule too: no day gets two.
-    const earlier = await subscriptions.find(tenant, channelId);
+    const earlier = await withPostInFlight(await subscriptions.find(tenant, channelId), now);
     const subscription: DigestSubscription = {
       id: `${tenant}|${channelId}`,
       tenant,
