@@ -49,7 +49,11 @@ function parseSubscribe(args: string[]): DigestCommand | string {
     if (!isValidTimeZone(zone)) {
       return `“${typed}” is not a time zone; use an IANA name such as Europe/Amsterdam.`;
     }
-    timeZone = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    // The zone's own spelling, but as typed where the runtime knows it by an older alias
+    // (it reads Asia/Kolkata as Asia/Calcutta).
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions()
+      .timeZone;
+    timeZone = resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
   }
 
   let time: string | null = null;

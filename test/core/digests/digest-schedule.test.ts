@@ -83,6 +83,10 @@ describe('digest command', () => {
       scope: { kind: 'category', category: 'learning' },
       timeZone: 'Europe/Amsterdam',
     });
+    // The runtime knows Kolkata by its old name; the member's spelling stays.
+    expect(parseDigestCommand(['subscribe', 'Asia/Kolkata'])).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+    });
   });
 
   it('says what is wrong with a bad time, zone or scope', () => {
