@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/db/ferretdb/embedded-ferretdb.js';
 import { launchAppProcess, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { FORUM_SOURCE, postEvents } from '../support/intake-requests.js';
 import { SlackRecorder } from '../support/slack-recorder.js';
@@ -115,18 +116,9 @@ describe('the product end to end', () => {
 
     expect(await launched.exited).toBe(0);
     expect(launched.output()).toContain('stopping once start-up is done');
-    expect(isRunning(databasePid)).toBe(false);
+    expect(isAlive(databasePid)).toBe(false);
     const again = await startAppProcess({ DATA_DIR: folder });
     expect(await again.stop()).toBe(0);
     await rm(folder, { recursive: true, force: true });
   });
 });
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

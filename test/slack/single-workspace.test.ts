@@ -306,26 +306,28 @@ describe('a single-token app that cannot reach Slack at start', () => {
   });
 });
 
-describe('a single-token app installed org-wide on Enterprise Grid', () => {
-  const slack = new SlackRecorder();
-  const logger = new RecordingLogger();
-  let started: Started;
-
+/** A single-token app whose auth.test answers with `identity`, around one describe. */
+function useSingleTokenApp(identity: Record<string, unknown>) {
+  const app = { slack: new SlackRecorder(), started: undefined as unknown as Started };
   beforeAll(async () => {
-    await slack.start();
-    slack.answers.set('/api/auth.test', {
+    await app.slack.start();
+    app.slack.answers.set('/api/auth.test', {
       ok: true,
       user_id: 'UBOT',
       bot_id: 'BBOT',
-      enterprise_id: 'E0GRID',
-      is_enterprise_install: true,
+      ...identity,
     });
-    started = await startSingleTokenApp(slack, logger);
+    app.started = await startSingleTokenApp(app.slack, new RecordingLogger());
   });
   afterAll(async () => {
-    await started?.app.stop();
-    await slack.stop();
+    await app.started?.app.stop();
+    await app.slack.stop();
   });
+  return app;
+}
+
+describe('a single-token app installed org-wide on Enterprise Grid', () => {
+  const grid = useSingleTokenApp({ enterprise_id: 'E0GRID', is_enterprise_install: true });
 
   it('answers every team of its enterprise, as one tenant', async () => {
     for (const [team, userId] of [
@@ -333,73 +335,66 @@ describe('a single-token app installed org-wide on Enterprise Grid', () => {
       ['T0TWO', 'U0TWO'],
     ] as const) {
       const name = `grid-${team}`;
-      await postSlashCommand(started.baseUrl, {
+      await postSlashCommand(grid.started.baseUrl, {
         text: 'profile',
         userId,
         teamId: team,
         enterpriseId: 'E0GRID',
-        responseUrl: slack.responseUrl(name),
+        responseUrl: grid.slack.responseUrl(name),
       });
-      expect(JSON.stringify((await slack.waitFor(`/respond/${name}`)).body)).toContain('level 0');
+      expect(JSON.stringify((await grid.slack.waitFor(`/respond/${name}`)).body)).toContain(
+        'level 0',
+      );
     }
 
-    const members = await started.app.database.collections.members.find({}).toArray();
+    const members = await grid.started.app.database.collections.members.find({}).toArray();
     expect(members.map((member) => member.tenant)).toEqual(['slack:E0GRID', 'slack:E0GRID']);
   });
 
   it('refuses a team of another enterprise, and one outside any', async () => {
     for (const enterpriseId of ['E0ELSE', undefined]) {
-      const answer = await sendCommand(started.baseUrl, {
+      const answer = await sendCommand(grid.started.baseUrl, {
         text: 'profile',
         userId: 'U0STRANGER',
         teamId: 'T0ONE',
         ...(enterpriseId ? { enterpriseId } : {}),
-        responseUrl: slack.responseUrl(`grid-other-${enterpriseId}`),
+        responseUrl: grid.slack.responseUrl(`grid-other-${enterpriseId}`),
       });
 
       expect(answer.json).toEqual({ response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT });
     }
-    expect(await findStoredNaming(started.app, 'U0STRANGER')).toEqual([]);
-    expect(await findStoredNaming(started.app, 'E0ELSE')).toEqual([]);
+    expect(await findStoredNaming(grid.started.app, 'U0STRANGER')).toEqual([]);
+    expect(await findStoredNaming(grid.started.app, 'E0ELSE')).toEqual([]);
   });
 });
 
 describe('a single-token app of one workspace inside Enterprise Grid', () => {
-  const slack = new SlackRecorder();
-  const logger = new RecordingLogger();
-  let started: Started;
-
-  beforeAll(async () => {
-    await slack.start();
-    slack.answers.set('/api/auth.test', {
-      ok: true,
-      user_id: 'UBOT',
-      bot_id: 'BBOT',
-      team_id: 'T0TEST',
-      enterprise_id: 'E0ORG',
-      is_enterprise_install: false,
-    });
-    started = await startSingleTokenApp(slack, logger);
-  });
-  afterAll(async () => {
-    await started?.app.stop();
-    await slack.stop();
+  const grid = useSingleTokenApp({
+    team_id: 'T0TEST',
+    enterprise_id: 'E0ORG',
+    is_enterprise_install: false,
   });
 
   it('answers its team as the enterprise’s tenant, and nothing that would split it', async () => {
-    await postSlashCommand(started.baseUrl, {
+    await postSlashCommand(grid.started.baseUrl, {
       text: 'profile',
       userId: 'U0GRID',
       enterpriseId: 'E0ORG',
-      responseUrl: slack.responseUrl('grid-own'),
+      responseUrl: grid.slack.responseUrl('grid-own'),
     });
-    expect(JSON.stringify((await slack.waitFor('/respond/grid-own')).body)).toContain('level 0');
+    expect(JSON.stringify((await grid.slack.waitFor('/respond/grid-own')).body)).toContain(
+      'level 0',
+    );
 
     for (const input of [
-      { teamId: 'T0TEST', responseUrl: slack.responseUrl('grid-no-enterprise') },
-      { teamId: 'T0SISTER', enterpriseId: 'E0ORG', responseUrl: slack.responseUrl('grid-sister') },
+      { teamId: 'T0TEST', responseUrl: grid.slack.responseUrl('grid-no-enterprise') },
+      {
+        teamId: 'T0SISTER',
+        enterpriseId: 'E0ORG',
+        responseUrl: grid.slack.responseUrl('grid-sister'),
+      },
     ]) {
-      const answer = await sendCommand(started.baseUrl, {
+      const answer = await sendCommand(grid.started.baseUrl, {
         text: 'profile',
         userId: 'U0G2',
         ...input,
@@ -407,7 +402,7 @@ describe('a single-token app of one workspace inside Enterprise Grid', () => {
       expect(answer.json).toEqual({ response_type: 'ephemeral', text: OTHER_WORKSPACE_TEXT });
     }
 
-    const members = await started.app.database.collections.members.find({}).toArray();
+    const members = await grid.started.app.database.collections.members.find({}).toArray();
     expect(members.map((member) => [member.tenant, member.userId])).toEqual([
       ['slack:E0ORG', 'U0GRID'],
     ]);

@@ -178,7 +178,8 @@ async function stopByPid(pid: number, logger: Logger): Promise<void> {
   logger.info({}, 'embedded database stopped');
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of that id runs (a signal 0 reaches it). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
