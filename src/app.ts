@@ -46,7 +46,7 @@ export interface RunningApp {
   port: number;
   database: Database;
   services: Services;
-  /** Posts the digests due at an instant; the scheduler runs it every minute. */
+  /** Posts the digests due by the app's clock; the scheduler runs it every minute. */
   digests: PostDigests;
   /** Stops taking requests, finishes the work in flight, then closes the database. */
   stop(): Promise<void>;
@@ -118,7 +118,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<R
       refreshLeaderboards: (keepAlive) => services.leaderboards.refreshAll(keepAlive),
       onJobRun: (job, outcome) => metrics.countJobRun(job, outcome),
       digestCheckSeconds: config.digestCheckSeconds,
-      postDueDigests: (keepAlive) => digests.runDue(clock.now(), keepAlive),
+      postDueDigests: (keepAlive) => digests.runDue(keepAlive),
       logger,
     });
 

@@ -53,11 +53,11 @@ export interface PostDigestsOptions {
 
 export interface PostDigests {
   /**
-   * Posts every digest due at `now`; a failing subscription does not stop the others. Claims,
-   * leases and retries are timed when each step happens (the later of `now` and the clock).
-   * `keepAlive` is called after each subscription, to tell the scheduler the run goes on.
+   * Posts every digest due now; a failing subscription does not stop the others. Claims,
+   * leases and retries are timed by the clock when each step happens. `keepAlive` is called
+   * after each subscription, to tell the scheduler the run goes on.
    */
-  runDue(now: Date, keepAlive?: () => Promise<void>): Promise<void>;
+  runDue(keepAlive?: () => Promise<void>): Promise<void>;
 }
 
 export function createPostDigests(options: PostDigestsOptions): PostDigests {
@@ -68,14 +68,13 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
   async function claimDue(
     subscription: DigestSubscription,
     occurrence: DigestOccurrence,
-    runAt: Date,
   ): Promise<DigestAttempt | null> {
     const revision = toRevision(subscription);
     const day = { subscriptionId: subscription.id, revision, day: occurrence.day };
     if (await posts.isPosted(day)) return null;
 
     const latest = await posts.latestAttempt(day);
-    const now = later(runAt, clock.now());
+    const now = clock.now();
     if (latest && latest.retryAt.getTime() > now.getTime()) return null;
 
     const lateness = now.getTime() - occurrence.scheduledAt.getTime();
@@ -94,28 +93,27 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     return (await posts.isPosted(attempt)) ? null : attempt;
   }
 
-  async function deliver(subscription: DigestSubscription, attempt: DigestAttempt, runAt: Date) {
+  async function deliver(subscription: DigestSubscription, attempt: DigestAttempt) {
     const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
-    const at = () => later(runAt, clock.now());
     const key = toDigestKey(attempt);
-    const composed = await options.compose(subscription, attempt, at());
+    const composed = await options.compose(subscription, attempt, clock.now());
 
     if (attempt.unsureSince) {
-      const earlier = await findEarlierPost(subscription, attempt, key, at);
+      const earlier = await findEarlierPost(subscription, attempt, key);
       if (earlier === 'failed') return;
       if (earlier !== 'not_posted') {
-        return settleEarlier(subscription, attempt, composed, earlier, at());
+        return settleEarlier(subscription, attempt, composed, earlier);
       }
     }
 
-    await posts.markSending(attempt, at());
+    await posts.markSending(attempt, clock.now());
     const outcome = await channels.post(subscription, composed.view, key).catch((error) => {
       logger.error({ ...fields, err: error }, 'digest post failed');
       return { kind: 'unsure' as const };
     });
 
     // The post may have taken seconds: the next try is counted from its answer.
-    const now = at();
+    const now = clock.now();
     switch (outcome.kind) {
       case 'posted':
         await settle(subscription, attempt, composed, now, 'posted');
@@ -144,14 +142,13 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     subscription: DigestSubscription,
     attempt: DigestAttempt,
     key: string,
-    at: () => Date,
   ): Promise<EarlierPost | 'failed'> {
     try {
       return await channels.findPosted(subscription, key, attempt.unsureSince!);
     } catch (error) {
       const fields = { tenant: subscription.tenant, subscription: subscription.id };
       logger.error({ ...fields, day: attempt.day, err: error }, 'digest lookup failed');
-      await posts.defer(attempt, addSeconds(at(), FAILURE_RETRY_SECONDS), 'no');
+      await posts.defer(attempt, addSeconds(clock.now(), FAILURE_RETRY_SECONDS), 'no');
       return 'failed';
     }
   }
@@ -161,10 +158,9 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     attempt: DigestAttempt,
     composed: ComposedDigest,
     earlier: Exclude<EarlierPost, 'not_posted'>,
-    now: Date,
   ) {
     const how = earlier === 'posted' ? 'found' : 'not_reposted';
-    await settle(subscription, attempt, composed, now, how);
+    await settle(subscription, attempt, composed, clock.now(), how);
 
     const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
     if (how === 'found') logger.info(fields, 'digest found posted by an earlier attempt');
@@ -187,22 +183,22 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
     });
   }
 
-  async function postIfDue(subscription: DigestSubscription, runAt: Date): Promise<void> {
+  async function postIfDue(subscription: DigestSubscription): Promise<void> {
     // Only the latest occurrence counts: after a long outage one late digest, not a flood.
-    const now = later(runAt, clock.now());
+    const now = clock.now();
     const occurrence = latestOccurrence(now, subscription.time, subscription.timeZone);
     if (occurrence.scheduledAt.getTime() < subscription.createdAt.getTime()) return;
     if (subscription.firstDay !== undefined && occurrence.day < subscription.firstDay) return;
     if (subscription.lastDay !== undefined && subscription.lastDay >= occurrence.day) return;
 
-    const attempt = await claimDue(subscription, occurrence, now);
-    if (attempt) await deliver(subscription, attempt, now);
+    const attempt = await claimDue(subscription, occurrence);
+    if (attempt) await deliver(subscription, attempt);
   }
 
   return {
-    async runDue(now, keepAlive) {
+    async runDue(keepAlive) {
       for (const subscription of await subscriptions.listActive()) {
-        await postIfDue(subscription, now).catch((error: unknown) => {
+        await postIfDue(subscription).catch((error: unknown) => {
           const fields = { tenant: subscription.tenant, subscription: subscription.id };
           logger.error({ ...fields, err: error }, 'digest run failed');
         });
@@ -225,10 +221,6 @@ function unsureSinceAfter(latest: DigestAttempt | null): { unsureSince?: Date } 
   const since = [latest?.unsureSince, latest?.sendingAt].filter((at): at is Date => !!at);
   if (since.length === 0) return {};
   return { unsureSince: new Date(Math.min(...since.map((at) => at.getTime()))) };
-}
-
-function later(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
 }
 
 function addSeconds(instant: Date, seconds: number): Date {
