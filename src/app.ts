@@ -208,7 +208,7 @@ async function isReachable(database: Database): Promise<boolean> {
   const timeout = new Promise<false>(
     (resolve) => (timer = setTimeout(resolve, READY_TIMEOUT_MS, false)),
   );
-  const ping = database.db.command({ ping: 1 }, { timeoutMS: READY_TIMEOUT_MS }).then(
+  const ping = database.db.command({ ping: 1 }).then(
     () => true,
     () => false,
   );

@@ -11,7 +11,7 @@ import { renderPng } from './render-png.js';
  * How long an image is served. A stats answer is looked at right away; a digest stays in the
  * channel's history, where Slack and Teams may fetch the image again for a while.
  */
-export const CHART_LIFETIME_DAYS: Record<BarChart['kind'], number> = { stats: 1, digest: 7 };
+const CHART_LIFETIME_DAYS: Record<BarChart['kind'], number> = { stats: 1, digest: 7 };
 
 /** How often an instance deletes expired images, which the embedded database keeps. */
 const PRUNE_INTERVAL_MS = 3_600_000;
@@ -28,7 +28,7 @@ export interface ChartImagesOptions {
 }
 
 /** The path an image is served at. */
-export function toChartPath(token: string): string {
+function toChartPath(token: string): string {
   return `/charts/${token}.png`;
 }
 

@@ -89,7 +89,7 @@ function clip(text: string, max: number): string {
 }
 
 /** Text as SVG character data; control characters, which XML forbids, are dropped. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return (
     text
       // eslint-disable-next-line no-control-regex

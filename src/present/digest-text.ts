@@ -1,19 +1,13 @@
 /** Text of a digest that both renderers use. */
 import dayjs from 'dayjs';
 import type { DigestBadge, DigestClimber, DigestView } from '../core/digests/digest-view.js';
+import { RARITY_SYMBOLS } from './badge-text.js';
 import { formatNumber, toWindowText } from './text.js';
 
 /** Shown above a digest posted after an outage. */
 export const LATE_TEXT = 'Posted late: the app was not running at the scheduled time.';
 
 export const NO_LEADERS_TEXT = 'No one has points in the last 30 days yet.';
-
-const RARITY_MARKS: Record<DigestBadge['rarity'], string> = {
-  green: '🟢',
-  blue: '🔵',
-  purple: '🟣',
-  orange: '🟠',
-};
 
 /** "Daily digest, Everyone · Thu 3 Dec" */
 export function toDigestTitle(view: Pick<DigestView, 'title' | 'day'>): string {
@@ -34,7 +28,7 @@ export function toClimberText(climber: DigestClimber): string {
 /** "🟣 Ada Lovelace earned Top Answerer (level 2)" */
 export function toBadgeText(badge: DigestBadge): string {
   const level = badge.level > 1 ? ` (level ${badge.level})` : '';
-  return `${RARITY_MARKS[badge.rarity]} ${badge.displayName} earned ${badge.badgeName}${level}`;
+  return `${RARITY_SYMBOLS[badge.rarity]} ${badge.displayName} earned ${badge.badgeName}${level}`;
 }
 
 /** The one-line summary, for notifications and screen readers. */

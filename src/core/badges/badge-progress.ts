@@ -96,10 +96,3 @@ export function toMeasureValue(
 export function toReachedLevel(badge: BadgeDefinition, value: number): number {
   return badge.levels.filter((level) => value >= level.threshold).length;
 }
-
-/** The share of the way to the next level, 0 to 1, or null when every level is reached. */
-export function toNextLevelFraction(badge: BadgeDefinition, value: number): number | null {
-  const next = badge.levels[toReachedLevel(badge, value)];
-  if (!next) return null;
-  return Math.min(1, Math.max(0, value / next.threshold));
-}

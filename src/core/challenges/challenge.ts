@@ -1,5 +1,4 @@
 /** Challenges (SPEC §8): steps of activities to do inside a window, paid in credits. */
-import { z } from 'zod';
 
 /** One step: do the activity `count` times inside the window. */
 export interface ChallengeStep {
@@ -27,8 +26,6 @@ export type ChallengeStatus = 'upcoming' | 'open' | 'claimable' | 'claimed' | 'e
 export interface StepProgress extends ChallengeStep {
   done: number;
 }
-
-export const challengeIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,29}$/);
 
 /** The id a title gives: lower case words joined by dashes, at most 30 characters. */
 export function toChallengeId(title: string): string {

@@ -96,14 +96,11 @@ export function createPostDigests(options: PostDigestsOptions): PostDigests {
   async function deliver(subscription: DigestSubscription, attempt: DigestAttempt) {
     const fields = { tenant: subscription.tenant, subscription: subscription.id, day: attempt.day };
     const key = toDigestKey(attempt);
+    const earlier = attempt.unsureSince ? await findEarlierPost(subscription, attempt, key) : null;
+    if (earlier === 'failed') return;
     const composed = await options.compose(subscription, attempt, clock.now());
-
-    if (attempt.unsureSince) {
-      const earlier = await findEarlierPost(subscription, attempt, key);
-      if (earlier === 'failed') return;
-      if (earlier !== 'not_posted') {
-        return settleEarlier(subscription, attempt, composed, earlier);
-      }
+    if (earlier === 'posted' || earlier === 'unknown') {
+      return settleEarlier(subscription, attempt, composed, earlier);
     }
 
     await posts.markSending(attempt, clock.now());

@@ -190,8 +190,10 @@ export function createLeaderboards(options: LeaderboardsOptions) {
     return (await rank(tenant, userId, { kind: 'all' })).position;
   }
 
-  /** Refreshes every tenant's boards, one tenant after another; a failure skips one tenant. */
-  /** Refreshes every tenant's boards; `keepAlive` is called after each tenant. */
+  /**
+   * Refreshes every tenant's boards, one tenant after another; a failure skips one tenant.
+   * `keepAlive` is called after each tenant.
+   */
   async function refreshAll(keepAlive?: () => Promise<void>): Promise<void> {
     for (const tenant of await tenants.listIds()) {
       await refresh(tenant).catch((error: unknown) => {
