@@ -10,7 +10,8 @@ import type { RegisterContact } from '../core/members/register-contact.js';
 import type { AnswerCommand } from '../core/profile/answer-command.js';
 import type { Logger } from '../core/shared/logger.js';
 import { presentSlackModal } from './present/present-form.js';
-import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present/present-slack.js';
+import { COMMAND_BUTTON_PREFIX } from './present/blocks.js';
+import { presentSlackMessage } from './present/present-slack.js';
 import { contactFetcher, toSlackRequester } from './slack-identity.js';
 
 export interface CommandButtonOptions {

@@ -1,17 +1,17 @@
-/** Small Block Kit builders shared by the renderers of badges, challenges and the shop. */
+/** The Block Kit builders every Slack renderer uses, within Slack's limits. */
 import type { types } from '@slack/bolt';
 import type { CommandAction } from '../../core/profile/profile-view.js';
 
 export type KnownBlock = types.KnownBlock;
 
 /** Slack's limits: blocks in a message, characters in a header, a section, a button label. */
-export const MAX_MESSAGE_BLOCKS = 50;
+const MAX_MESSAGE_BLOCKS = 50;
 const HEADER_MAX = 150;
 const SECTION_MAX = 3000;
 const BUTTON_LABEL_MAX = 75;
 
 /** Buttons that run a command carry action ids starting with this. */
-export const COMMAND_ACTION_ID = 'run_command_';
+export const COMMAND_BUTTON_PREFIX = 'run_command_';
 
 export function header(text: string): KnownBlock {
   return {
@@ -38,13 +38,13 @@ export function buttons(actions: CommandAction[]): KnownBlock[] {
 function toButton(action: CommandAction, index: number) {
   return {
     type: 'button' as const,
-    action_id: `${COMMAND_ACTION_ID}${index}`,
+    action_id: `${COMMAND_BUTTON_PREFIX}${index}`,
     text: { type: 'plain_text' as const, text: clip(action.label, BUTTON_LABEL_MAX) },
     value: action.command,
   };
 }
 
-function markdown(text: string) {
+export function markdown(text: string) {
   return { type: 'mrkdwn' as const, text };
 }
 

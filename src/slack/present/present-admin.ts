@@ -3,13 +3,13 @@ import type { types } from '@slack/bolt';
 import type { AdminLedgerView } from '../../core/admins/admin-view.js';
 import { toLedgerDetailText, toLedgerRowText } from '../../present/ledger-text.js';
 import { formatNumber } from '../../present/text.js';
+import { escapeText, header } from './blocks.js';
 
 /** A member's newest ledger entries, one section each. */
 export function presentAdminLedger(view: AdminLedgerView): {
   text: string;
   blocks: types.KnownBlock[];
 } {
-  const name = escapeText(view.subject.displayName);
   const rows = view.rows.map((row): types.KnownBlock => {
     const detail = toLedgerDetailText(row);
     const text = escapeText(toLedgerRowText(row)) + (detail ? `\n_${escapeText(detail)}_` : '');
@@ -18,7 +18,7 @@ export function presentAdminLedger(view: AdminLedgerView): {
   return {
     text: `Ledger of ${view.subject.displayName}: ${view.rows.length} newest entries`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `Ledger: ${clip(name)}` } },
+      header(`Ledger: ${view.subject.displayName}`),
       {
         type: 'context',
         elements: [{ type: 'mrkdwn', text: `Total ${formatNumber(view.total)} points` }],
@@ -28,12 +28,4 @@ export function presentAdminLedger(view: AdminLedgerView): {
         : [{ type: 'section', text: { type: 'mrkdwn', text: 'No entries yet.' } } as const]),
     ],
   };
-}
-
-function clip(text: string): string {
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

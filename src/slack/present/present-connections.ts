@@ -9,15 +9,8 @@ import type {
 } from '../../core/connections/connection-view.js';
 import { toInvitationPointsText, toReferralStatsText } from '../../present/connection-text.js';
 import { formatNumber } from '../../present/text.js';
-import {
-  buttons,
-  COMMAND_BUTTON_PREFIX,
-  context,
-  escapeText,
-  header,
-  section,
-  type SlackMessage,
-} from './present-slack.js';
+import { buttons, COMMAND_BUTTON_PREFIX, context, escapeText, header, section } from './blocks.js';
+import type { SlackMessage } from './present-slack.js';
 
 type KnownBlock = types.KnownBlock;
 

@@ -2,7 +2,8 @@
 import type { types } from '@slack/bolt';
 import type { DashboardView } from '../../core/profile/dashboard.js';
 import { toActivityLine } from '../../present/activity-text.js';
-import { COMMAND_BUTTON_PREFIX, presentSlackMessage } from './present-slack.js';
+import { COMMAND_BUTTON_PREFIX, escapeText, section } from './blocks.js';
+import { presentSlackMessage } from './present-slack.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -57,12 +58,4 @@ function highlightLines(view: DashboardView): string {
       return `• *${escapeText(project.appName)}*${customer}`;
     })
     .join('\n');
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

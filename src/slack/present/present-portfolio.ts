@@ -1,6 +1,7 @@
 /** Renders portfolios and projects in Block Kit. */
 import type { types } from '@slack/bolt';
 import type { PortfolioView, ProjectView } from '../../core/portfolio/portfolio-view.js';
+import { escapeText, header, section } from './blocks.js';
 import {
   DRAFT_MARK,
   toEmptyPortfolioText,
@@ -15,9 +16,7 @@ const FIRST_PROJECT_BUTTON = 10;
 /** The list of projects, each with its Open button; the caller adds the view's actions. */
 export function presentPortfolioBlocks(view: PortfolioView, buttonPrefix: string): KnownBlock[] {
   const owner = view.owner.isViewer ? 'Your portfolio' : `Portfolio: ${view.owner.displayName}`;
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(owner) } },
-  ];
+  const blocks: KnownBlock[] = [header(owner)];
   if (view.projects.length === 0) blocks.push(section(toEmptyPortfolioText(view.owner.isViewer)));
 
   view.projects.forEach((project, index) => {
@@ -42,22 +41,10 @@ export function presentProjectBlocks(view: ProjectView): KnownBlock[] {
   const byline = [`by <@${view.owner.userId}>`];
   if (view.status === 'draft') byline.push(`*${DRAFT_MARK}*: only you see it`);
   return [
-    { type: 'header', text: { type: 'plain_text', text: clip(view.content.appName) } },
+    header(view.content.appName),
     { type: 'context', elements: [{ type: 'mrkdwn', text: byline.join(' · ') }] },
     ...toProjectSections(view.content).map((part) =>
       section(`*${part.title}*\n${escapeText(part.text)}`),
     ),
   ];
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function clip(text: string): string {
-  return text.length > 150 ? `${text.slice(0, 149)}…` : text;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -11,22 +11,14 @@ import {
   toDigestWindowText,
 } from '../../present/digest-text.js';
 import { formatNumber } from '../../present/text.js';
+import { context, escapeText, header, section } from './blocks.js';
 import { image, type SlackMessage } from './present-slack.js';
 import { toLeadersChartAltText } from '../../present/chart-text.js';
 
 type KnownBlock = types.KnownBlock;
 
-/** Slack cuts a header's plain text at 150 characters. */
-const HEADER_MAX = 150;
-
 export function presentSlackDigest(view: DigestView): SlackMessage {
-  const title = toDigestTitle(view);
-  const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      text: { type: 'plain_text', text: clip(title), emoji: true },
-    },
-  ];
+  const blocks: KnownBlock[] = [header(toDigestTitle(view))];
   if (view.late) blocks.push(context(`:hourglass: ${LATE_TEXT}`));
   blocks.push(context(toDigestWindowText(view)));
 
@@ -45,20 +37,4 @@ export function presentSlackDigest(view: DigestView): SlackMessage {
     blocks.push(section(`*New badges*\n${lines.join('\n')}`));
   }
   return { text: toDigestSummary(view), blocks };
-}
-
-function clip(text: string): string {
-  return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

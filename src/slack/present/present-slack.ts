@@ -9,6 +9,15 @@ import type {
   StatsView,
   View,
 } from '../../core/profile/profile-view.js';
+import {
+  buttons,
+  COMMAND_BUTTON_PREFIX,
+  context,
+  escapeText,
+  header,
+  markdown,
+  section,
+} from './blocks.js';
 import { presentAdminLedger } from './present-admin.js';
 import { presentPortfolioBlocks, presentProjectBlocks } from './present-portfolio.js';
 import { NO_ACTIVITY_TEXT, toActivityLine, toActivityTitle } from '../../present/activity-text.js';
@@ -50,13 +59,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** Slack cuts a header's plain text at 150 characters. */
-const HEADER_MAX = 150;
-
 const SLASH_COMMAND = '/mendix';
-
-/** Buttons that run a command carry action ids starting with this. */
-export const COMMAND_BUTTON_PREFIX = 'run_command_';
 
 export function presentSlackMessage(view: View): SlackMessage {
   switch (view.kind) {
@@ -247,44 +250,6 @@ function categoryBars(bars: CategoryBar[]): string {
   return `\`\`\`${lines.join('\n')}\`\`\``;
 }
 
-/** One button an action; the button's value is the command it runs. */
-export function buttons(actions: CommandAction[]): KnownBlock[] {
-  if (actions.length === 0) return [];
-  return [
-    {
-      type: 'actions',
-      elements: actions.map((action, index) => ({
-        type: 'button',
-        action_id: `${COMMAND_BUTTON_PREFIX}${index}`,
-        text: { type: 'plain_text', text: action.label },
-        value: action.command,
-      })),
-    },
-  ];
-}
-
-export function header(text: string): KnownBlock {
-  const clipped = text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
-  return { type: 'header', text: { type: 'plain_text', text: clipped, emoji: true } };
-}
-
-export function section(text: string): KnownBlock {
-  return { type: 'section', text: markdown(text) };
-}
-
-export function context(text: string): KnownBlock {
-  return { type: 'context', elements: [markdown(text)] };
-}
-
-function markdown(text: string) {
-  return { type: 'mrkdwn' as const, text };
-}
-
 function plain(text: string): SlackMessage {
   return { text, blocks: [section(text)] };
-}
-
-/** Slack reads &, < and > as markup in mrkdwn. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
