@@ -8,12 +8,13 @@ import type { View } from '../core/profile/profile-view.js';
 import type { Logger } from '../core/shared/logger.js';
 import { FORM_CALLBACK_ID, INTENT_FIELD, toFormValues } from './present/present-form.js';
 import { presentSlackMessage } from './present/present-slack.js';
+import type { PublishHome } from './app-home.js';
 import { toSlackRequester } from './slack-identity.js';
 
 export interface FormSubmissionOptions {
   submitForm: SubmitForm;
   /** Runs after a member's own change, such as refreshing their App Home. */
-  afterChange?: (tenant: string, userId: string) => Promise<void>;
+  afterChange?: PublishHome;
   logger: Logger;
 }
 
@@ -22,7 +23,7 @@ const UNREADABLE = 'This form could not be read; please open it again.';
 export function registerFormSubmissions(app: App, options: FormSubmissionOptions): void {
   const logger = options.logger.child({ module: 'slack-forms' });
 
-  app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const requester = toSlackRequester({
       team_id: body.team?.id,
       enterprise_id: body.enterprise?.id,
@@ -49,7 +50,7 @@ export function registerFormSubmissions(app: App, options: FormSubmissionOptions
     await ack({ response_action: 'update', view: toAnswerModal(outcome.view) });
     logger.debug(fields, 'form stored');
     try {
-      await options.afterChange?.(requester.tenant, requester.userId);
+      await options.afterChange?.(client, requester.tenant, requester.userId);
     } catch (error) {
       logger.warn({ ...fields, err: error }, 'follow-up of a stored form failed');
     }

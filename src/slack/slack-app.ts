@@ -160,7 +160,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     options.messengers.register('slack', createSlackMessenger(clientFor));
     registerFormSubmissions(built, {
       ...options,
-      afterChange: async (tenant, userId) => publishHome(await clientFor(tenant), tenant, userId),
+      // The request's own client: authorized for the workspace already.
+      afterChange: publishHome,
     });
     built.error(async (error) => {
       logger.error({ err: error }, 'slack listener failed');

@@ -4,26 +4,23 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { ChatMessenger } from '../core/connections/ports.js';
+import type { View } from '../core/profile/profile-view.js';
 import { presentSlackMessage } from './present/present-slack.js';
 
 export function createSlackMessenger(
   clientFor: (tenant: string) => Promise<webApi.WebClient>,
 ): ChatMessenger {
-  return {
-    async sendToMember(tenant, member, view) {
-      const client = await clientFor(tenant);
-      const message = presentSlackMessage(view);
-      const posted = await client.chat.postMessage({ channel: member, ...message });
-      if (!posted.channel || !posted.ts) return null;
-      return { conversation: posted.channel, message: posted.ts };
-    },
+  /** Posts to a channel id, or to a user id, which Slack answers with the direct message. */
+  async function post(tenant: string, channel: string, view: View) {
+    const client = await clientFor(tenant);
+    const posted = await client.chat.postMessage({ channel, ...presentSlackMessage(view) });
+    if (!posted.channel || !posted.ts) return null;
+    return { conversation: posted.channel, message: posted.ts };
+  }
 
-    async postToChannel(tenant, channel, view) {
-      const client = await clientFor(tenant);
-      const posted = await client.chat.postMessage({ channel, ...presentSlackMessage(view) });
-      if (!posted.channel || !posted.ts) return null;
-      return { conversation: posted.channel, message: posted.ts };
-    },
+  return {
+    sendToMember: post,
+    postToChannel: post,
 
     async update(tenant, ref, view) {
       const client = await clientFor(tenant);
