@@ -1,13 +1,8 @@
 /** Badge awards, progress and featured badges, each found by its `_id`. */
 import type { BadgeRepository, MemberLedgerReader } from '../core/badges/ports.js';
-import {
-  isDuplicateKeyError,
-  toDocumentId,
-  type BadgeProgressDocument,
-  type Collections,
-} from './collections.js';
+import { toDocumentId, type BadgeProgressDocument, type Collections } from './collections.js';
 import type { LedgerStore } from './ledger-store.js';
-import { upsertTwice } from './upsert.js';
+import { insertOnce, upsertTwice } from './upsert.js';
 
 export function createBadgeRepository(collections: Collections): BadgeRepository {
   const { badgeAwards, badgeProgress, featuredBadges } = collections;
@@ -40,13 +35,9 @@ export function createBadgeRepository(collections: Collections): BadgeRepository
 
     async insertAward(award) {
       const _id = toDocumentId(award.tenant, award.member, award.badge, String(award.level));
-      try {
-        await badgeAwards.insertOne({ _id, ...award });
-        return 'added';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'duplicate';
-        throw error;
-      }
+      return (await insertOnce(() => badgeAwards.insertOne({ _id, ...award })))
+        ? 'added'
+        : 'duplicate';
     },
 
     async listAwards(tenant, member) {

@@ -1,9 +1,9 @@
 /** Challenges and their tenant settings, and activity counts inside a challenge window. */
 import { toCountChange } from '../core/badges/badge-progress.js';
 import type { ChallengeRepository, WindowActivityCounter } from '../core/challenges/ports.js';
-import { isDuplicateKeyError, toDocumentId, type Collections } from './collections.js';
+import { toDocumentId, type Collections } from './collections.js';
 import type { LedgerStore } from './ledger-store.js';
-import { upsertTwice } from './upsert.js';
+import { insertOnce, upsertTwice } from './upsert.js';
 
 /** The claim that says a tenant was given its default challenges. */
 const DEFAULTS_MARK = 'default-challenges';
@@ -25,16 +25,9 @@ export function createChallengeRepository(collections: Collections): ChallengeRe
     },
 
     async add(challenge) {
-      try {
-        await challenges.insertOne({
-          _id: toDocumentId(challenge.tenant, challenge.id),
-          ...challenge,
-        });
-        return 'added';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'duplicate';
-        throw error;
-      }
+      const _id = toDocumentId(challenge.tenant, challenge.id);
+      const added = await insertOnce(() => challenges.insertOne({ _id, ...challenge }));
+      return added ? 'added' : 'duplicate';
     },
 
     async remove(tenant, id) {
@@ -47,12 +40,8 @@ export function createChallengeRepository(collections: Collections): ChallengeRe
     },
 
     async markDefaults(tenant) {
-      try {
-        const _id = toDocumentId(tenant, DEFAULTS_MARK);
-        await claims.insertOne({ _id, owner: tenant, claimedAt: new Date() });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const _id = toDocumentId(tenant, DEFAULTS_MARK);
+      await insertOnce(() => claims.insertOne({ _id, owner: tenant, claimedAt: new Date() }));
     },
 
     async findGraceDays(tenant) {

@@ -3,7 +3,8 @@ import { toPair, type Invitation } from '../core/connections/connection.js';
 import type { ConnectionRepository } from '../core/connections/ports.js';
 import { BoundedMap } from '../core/shared/bounded-map.js';
 import type { Collections, MemberDocument } from './collections.js';
-import { isDuplicateKeyError, toDocumentId } from './collections.js';
+import { toDocumentId } from './collections.js';
+import { insertOnce } from './upsert.js';
 import type { InvitationDocument } from './connection-documents.js';
 
 /** Channel notes this process wrote; noting one again would only be refused. */
@@ -135,17 +136,6 @@ export function createConnectionRepository(collections: Collections): Connection
       }));
     },
   };
-}
-
-/** Runs an insert; false when a document with its key exists already. */
-export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await insert();
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
 }
 
 function toInvitation(document: InvitationDocument): Invitation {

@@ -11,13 +11,12 @@ import type {
   DigestSubscriptionRepository,
 } from '../core/digests/digest-subscription.js';
 import {
-  isDuplicateKeyError,
   toDocumentId,
   type Collections,
   type DigestPostDocument,
   type DigestSubscriptionDocument,
 } from './collections.js';
-import { upsertTwice } from './upsert.js';
+import { insertOnce, upsertTwice } from './upsert.js';
 
 const POSTED = 'posted';
 
@@ -92,14 +91,8 @@ export function createDigestPostRepository(collections: Collections): DigestPost
     },
 
     async claim(attempt) {
-      try {
-        const _id = keyOf(attempt, attempt.attempt);
-        await digestPosts.insertOne({ _id, ...attempt });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      const _id = keyOf(attempt, attempt.attempt);
+      return insertOnce(() => digestPosts.insertOne({ _id, ...attempt }));
     },
 
     async markSending(attempt, sendingAt) {
@@ -117,18 +110,9 @@ export function createDigestPostRepository(collections: Collections): DigestPost
     },
 
     async markPosted(day, postedAt, how = 'posted') {
-      try {
-        await digestPosts.insertOne({
-          _id: keyOf(day, POSTED),
-          subscriptionId: day.subscriptionId,
-          revision: day.revision,
-          day: day.day,
-          postedAt,
-          how,
-        });
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const { subscriptionId, revision } = day;
+      const marker = { _id: keyOf(day, POSTED), subscriptionId, revision, day: day.day };
+      await insertOnce(() => digestPosts.insertOne({ ...marker, postedAt, how }));
     },
   };
 }

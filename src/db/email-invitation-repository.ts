@@ -5,7 +5,7 @@
 import type { EmailInvitationRepository } from '../core/connections/ports.js';
 import type { Collections } from './collections.js';
 import { toDocumentId } from './collections.js';
-import { insertOnce } from './connection-repository.js';
+import { insertOnce } from './upsert.js';
 
 /** An address is invited a handful of times in its life; this bounds a runaway loop. */
 const MAX_GENERATIONS = 10_000;

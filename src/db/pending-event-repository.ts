@@ -1,6 +1,7 @@
 /** Events kept for e-mail addresses that no member has yet. */
 import type { PendingEventRepository } from '../core/members/ports.js';
-import { isDuplicateKeyError, toDocumentId, type Collections } from './collections.js';
+import { toDocumentId, type Collections } from './collections.js';
+import { insertOnce } from './upsert.js';
 
 export function createPendingEventRepository(collections: Collections): PendingEventRepository {
   const { pendingEvents } = collections;
@@ -8,17 +9,9 @@ export function createPendingEventRepository(collections: Collections): PendingE
   return {
     async add(pending) {
       const tenant = pending.event.tenant;
-      try {
-        await pendingEvents.insertOne({
-          _id: toDocumentId(tenant, pending.eventKey),
-          tenant,
-          ...pending,
-        });
-        return 'added';
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        return 'duplicate';
-      }
+      const _id = toDocumentId(tenant, pending.eventKey);
+      const added = await insertOnce(() => pendingEvents.insertOne({ _id, tenant, ...pending }));
+      return added ? 'added' : 'duplicate';
     },
 
     async find(tenant, eventKey) {

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ReferralRepository } from '../core/connections/ports.js';
 import type { Collections } from './collections.js';
 import { toDocumentId } from './collections.js';
-import { insertOnce } from './connection-repository.js';
+import { insertOnce } from './upsert.js';
 
 /** 15 random bytes: 120 bits, 20 characters of base64url; nobody guesses another's code. */
 const CODE_BYTES = 15;

@@ -1,7 +1,7 @@
 /** Shop items, stock slots, orders and the admins' order channel. */
 import type { ShopRepository } from '../core/shop/shop-item.js';
-import { isDuplicateKeyError, toDocumentId, type Collections } from './collections.js';
-import { upsertTwice } from './upsert.js';
+import { toDocumentId, type Collections } from './collections.js';
+import { insertOnce, upsertTwice } from './upsert.js';
 
 export function createShopRepository(collections: Collections): ShopRepository {
   const { shopItems, stockSlots, shopOrders, shopSettings } = collections;
@@ -20,25 +20,18 @@ export function createShopRepository(collections: Collections): ShopRepository {
     },
 
     async addItem(item) {
-      try {
-        await shopItems.insertOne({ _id: toDocumentId(item.tenant, item.id), ...item });
-        return 'added';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'duplicate';
-        throw error;
-      }
+      const _id = toDocumentId(item.tenant, item.id);
+      return (await insertOnce(() => shopItems.insertOne({ _id, ...item })))
+        ? 'added'
+        : 'duplicate';
     },
 
     async takeSlot(item, orderId) {
       // Each slot is one piece of stock; the unique `_id` lets only one order hold it.
       for (let slot = 0; slot < item.stock; slot++) {
         const _id = toDocumentId(item.tenant, item.id, String(slot));
-        try {
-          await stockSlots.insertOne({ _id, tenant: item.tenant, item: item.id, slot, orderId });
-          return slot;
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-        }
+        const document = { _id, tenant: item.tenant, item: item.id, slot, orderId };
+        if (await insertOnce(() => stockSlots.insertOne(document))) return slot;
       }
       return null;
     },

@@ -6,13 +6,8 @@ import {
   type SourceChannel,
   type VoteEmoji,
 } from '../core/slack-sources/source-settings.js';
-import {
-  isDuplicateKeyError,
-  toDocumentId,
-  type Collections,
-  type SlackSourceDocument,
-} from './collections.js';
-import { upsertTwice } from './upsert.js';
+import { toDocumentId, type Collections, type SlackSourceDocument } from './collections.js';
+import { insertOnce, upsertTwice } from './upsert.js';
 
 type ChannelDocument = Extract<SlackSourceDocument, { kind: 'channel' }>;
 
@@ -35,12 +30,7 @@ export function createSlackSourceRepository(collections: Collections): SlackSour
         kind: 'channel',
         ...channel,
       };
-      try {
-        await slackSources.insertOne(document);
-        return 'added';
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      if (await insertOnce(() => slackSources.insertOne(document))) return 'added';
 
       // Configured before: the same role keeps the time it has counted from.
       const existing = await findChannel(channel.tenant, channel.channel);

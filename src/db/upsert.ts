@@ -1,4 +1,4 @@
-/** Upserts that two processes may run at once. */
+/** Writes that two processes may run at once: inserts decided by a unique key, and upserts. */
 import { isDuplicateKeyError } from './collections.js';
 
 /**
@@ -12,5 +12,16 @@ export async function upsertTwice(write: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     await write();
+  }
+}
+
+/** Runs an insert; false when a document with its key exists already. */
+export async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
   }
 }
