@@ -174,13 +174,11 @@ export function createServices(
     repository: challengeRepository,
     challenges,
     tenants,
-    admins,
     logger,
   });
   const shop = createShop({
     repository: createShopRepository(collections),
     credits,
-    admins,
     poster: messengers,
     newId: () => randomUUID().slice(0, 8),
     clock,
@@ -230,7 +228,6 @@ export function createServices(
   });
   referrals = connections.referrals;
   const answerMemberAdmin = createAdminCommands({
-    admins,
     scoring,
     ledger,
     figures,
@@ -268,6 +265,7 @@ export function createServices(
       command.area === 'challenge'
         ? manageChallenges(viewer, command)
         : shop.manageShop(viewer, command),
+    logger,
   });
   const answerCommand = createAnswerCommand({
     members,

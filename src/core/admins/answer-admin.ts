@@ -4,6 +4,7 @@ import type { CommunityAdminCommand } from '../commands/community-admin-grammar.
 import type { View } from '../profile/profile-view.js';
 import type { ConfigureSources } from '../slack-sources/configure-sources.js';
 import type { AnswerAdminCommand } from './admin-commands.js';
+import type { Logger } from '../shared/logger.js';
 import type { AdminPolicy } from './admin-policy.js';
 
 /** Who asks, in which tenant. */
@@ -19,6 +20,7 @@ export interface AnswerAdminOptions {
   answerMemberAdmin: AnswerAdminCommand;
   /** Challenges and the shop. */
   answerCommunityAdmin: (viewer: AdminViewer, command: CommunityAdminCommand) => Promise<View>;
+  logger: Logger;
 }
 
 /** Answers one admin command for the member asking. */
@@ -29,9 +31,11 @@ export const NOT_ADMIN_TEXT = 'Only admins of this community can use admin comma
 /** Builds the answer to admin commands, with the admin check in front of every one. */
 export function createAnswerAdmin(options: AnswerAdminOptions): AnswerAdmin {
   const { admins } = options;
+  const logger = options.logger.child({ module: 'admin' });
 
   return async (viewer, command) => {
     if (!(await admins.isAdmin(viewer.tenant, viewer.userId))) {
+      logger.warn({ tenant: viewer.tenant, member: viewer.userId }, 'admin command refused');
       return { kind: 'notice', message: NOT_ADMIN_TEXT, actions: [] };
     }
 

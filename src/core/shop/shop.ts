@@ -6,20 +6,17 @@
  * debit is booked only right after it: a second click on the same shop (a double click, or an
  * old message) orders nothing, because the first order moved the credits on.
  */
-import type { AdminPolicy } from '../admins/admin-policy.js';
 import type { CommunityAdminCommand } from '../commands/community-admin-grammar.js';
 import type { Credits } from '../credits/credit-ledger.js';
 import type { View } from '../profile/profile-view.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import { NOT_ADMIN_TEXT } from '../admins/answer-admin.js';
 import type { ChannelPoster, ShopItem, ShopOrder, ShopRepository } from './shop-item.js';
 import type { ShopItemLine, ShopView } from './shop-view.js';
 
 export interface ShopOptions {
   repository: ShopRepository;
   credits: Pick<Credits, 'bookCredits' | 'stateOf'>;
-  admins: Pick<AdminPolicy, 'isAdmin'>;
   poster: ChannelPoster;
   newId: () => string;
   clock: Clock;
@@ -29,7 +26,7 @@ export interface ShopOptions {
 type ShopAdmin = Extract<CommunityAdminCommand, { area: 'shop' }>;
 
 export function createShop(options: ShopOptions) {
-  const { repository, credits, admins, poster, clock } = options;
+  const { repository, credits, poster, clock } = options;
   const logger = options.logger.child({ module: 'shop' });
 
   async function toLine(item: ShopItem, seen: number): Promise<ShopItemLine> {
@@ -154,11 +151,8 @@ export function createShop(options: ShopOptions) {
     }
   }
 
-  /** Runs an admin's shop command; others are refused and nothing changes. */
+  /** Runs an admin's shop command; the admin check is answer-admin's, in front of every one. */
   async function manageShop(viewer: { tenant: string; userId: string }, command: ShopAdmin) {
-    if (!(await admins.isAdmin(viewer.tenant, viewer.userId))) {
-      return { kind: 'notice' as const, message: NOT_ADMIN_TEXT, actions: [] };
-    }
     const message = await runAdmin(viewer.tenant, command);
     return { kind: 'notice' as const, message, actions: [] };
   }
